@@ -66,6 +66,21 @@ class InputProblem:
         return f"{where}: {self.reason}"
 
 
+@dataclass(slots=True)
+class Extraction:
+    """What extraction found in one raw document: clean text, metadata and the boilerplate it removed."""
+
+    text: str
+    title: str | None = None
+    author: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    published_from: DateOrigin | None = None
+    language: str | None = None
+    removed: list[str] = field(default_factory=list)
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A sentence (or any other stretch) of an article's text."""

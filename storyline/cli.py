@@ -1,0 +1,136 @@
+"""The command line: a thin shell over ``storyline.api``.
+
+Each command opens the database, calls one API method and prints the result.
+Errors print one line and set the exit status: 1 when inputs failed,
+2 for usage errors.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from storyline.api import EXPORT_FORMATS, Storyline
+from storyline.errors import StorylineError, UsageError
+from storyline.models import IngestReport
+from storyline.settings import INGEST_BATCH_SIZE
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="storyline: raw news in; clean dated articles, stories, timelines and conflicts out.")
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+DbOption = Annotated[Path | None, typer.Option("--db", help="Database file [default: $STORYLINE_DB or ./storyline.db]")]
+
+
+def _open(db: Path | None) -> Storyline:
+    try:
+        return Storyline(db)
+    except StorylineError as exc:
+        _fail(exc, 2)
+        raise
+
+
+def _fail(exc: Exception, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {exc}", highlight=False, markup=True)
+    raise typer.Exit(2 if isinstance(exc, UsageError) else code)
+
+
+@app.command()
+def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin")],
+           db: DbOption = None,
+           batch_size: Annotated[int, typer.Option(help="Articles per transaction")] = INGEST_BATCH_SIZE,
+           quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False) -> None:
+    """Read news inputs (HTML, WARC, RSS/Atom, JSONL, plain text) into the database.
+
+    Example: storyline ingest examples/ --db news.db
+    """
+    with _open(db) as sl, _progress(quiet or len(paths) == 0) as progress:
+        task = progress.add_task("ingest", total=None)
+        try:
+            report = sl.ingest(paths, batch_size=batch_size,
+                               on_input=lambda path: progress.update(task, advance=1, description=path[-40:]))
+        except StorylineError as exc:
+            _fail(exc)
+    _print_report(report)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+def _progress(disable: bool) -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err, disable=disable, transient=True)
+
+
+def _print_report(report: IngestReport) -> None:
+    out.print(f"inputs read: {report.inputs_read}  articles new: {report.new}  already known: {report.known}  "
+              f"skipped: {len(report.skipped)}  failed: {len(report.failed)}", highlight=False)
+    for problem in report.skipped:
+        out.print(f"  skipped {problem}", highlight=False, markup=False)
+    for problem in report.failed:
+        err.print(f"  failed  {problem}", highlight=False, markup=False)
+
+
+@app.command()
+def articles(db: DbOption = None,
+             limit: Annotated[int, typer.Option(help="How many rows")] = 50,
+             story: Annotated[str | None, typer.Option(help="Only this story's articles")] = None) -> None:
+    """List stored articles, newest first.
+
+    Example: storyline articles --limit 20
+    """
+    with _open(db) as sl:
+        table = Table("id", "published", "from", "outlet", "title", "story")
+        for a in sl.articles(limit=limit, story=story):
+            table.add_row(a.id, a.published or "", a.published_from or "", a.outlet or "", (a.title or "")[:70],
+                          a.story or "")
+        out.print(table)
+
+
+@app.command()
+def export(db: DbOption = None,
+           fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(EXPORT_FORMATS)}")] = "json",
+           output: Annotated[str, typer.Option("--output", "-o", help="File to write; - for stdout")] = "-") -> None:
+    """Export articles and stories in the export contract (schema_version 1).
+
+    Example: storyline export --format json -o export.json
+    """
+    with _open(db) as sl:
+        try:
+            sl.export(fmt, output)
+        except StorylineError as exc:
+            _fail(exc)
+
+
+@app.command()
+def entities(db: DbOption = None,
+             name: Annotated[str | None, typer.Option(help="Only entities whose name contains this")] = None,
+             limit: Annotated[int, typer.Option(help="How many rows")] = 50) -> None:
+    """List the global entity table: name, type, aliases, roles, article count.
+
+    Example: storyline entities --name Putin
+    """
+    with _open(db) as sl:
+        table = Table("id", "name", "type", "articles", "aliases", "roles")
+        for entity, count in sl.entities(name=name, limit=limit):
+            roles = sorted({r.role for r in entity.roles})
+            table.add_row(entity.id or "", entity.name, entity.type, str(count), ", ".join(entity.aliases[:4]),
+                          ", ".join(roles[:3]))
+        out.print(table)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except StorylineError as exc:
+        err.print(f"error: {exc}", highlight=False, markup=False)
+        raise SystemExit(2 if isinstance(exc, UsageError) else 1) from None
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+"""Sources: files, folders, globs and stdin in; raw documents (or the problems met) out.
+
+Entry: ``read_input(path)`` yields a ``RawDocument`` per record and an
+``InputProblem`` per record or file that cannot be read. ``expand(paths)``
+turns the command line into the list of files. Nothing here touches the network.
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import io
+import zlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from storyline.errors import InputError
+from storyline.models import InputProblem, Origin, RawDocument
+from storyline.settings import MAX_DECOMPRESSED_BYTES, MAX_DOCUMENT_CHARS, MAX_INPUT_BYTES
+from storyline.sources.decode import decode
+from storyline.sources.detect import sniff_bytes, sniff_text
+from storyline.sources.feeds import read_feed
+from storyline.sources.jsonl import read_jsonl
+from storyline.sources.warc import read_warc
+
+STDIN = "-"
+_GZIP_MAGIC = b"\x1f\x8b"
+
+__all__ = ["STDIN", "expand", "read_input"]
+
+
+def expand(paths: Sequence[str]) -> tuple[list[str], list[InputProblem]]:
+    """Return the files named by ``paths`` (folders recursively, globs expanded) and the names that match nothing."""
+    files: list[str] = []
+    missing: list[InputProblem] = []
+    for name in paths:
+        found = _expand_one(name)
+        if not found:
+            missing.append(InputProblem(name, None, "no such file or directory" if not glob.has_magic(name)
+                                        else "the pattern matches no file"))
+        files.extend(f for f in found if f not in files)
+    return files, missing
+
+
+def _expand_one(name: str) -> list[str]:
+    if name == STDIN:
+        return [STDIN]
+    if glob.has_magic(name):
+        return [f for m in sorted(glob.glob(name, recursive=True)) for f in _expand_one(m)]
+    path = Path(name)
+    if path.is_dir():
+        return [str(p) for p in sorted(path.rglob("*")) if p.is_file() and not _hidden(p, path)]
+    return [name] if path.is_file() else []
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def read_input(path: str, stdin: BinaryIO | None = None) -> Iterator[RawDocument | InputProblem]:
+    """Yield the documents of one input file (``-`` reads ``stdin``), and a problem for each unreadable part."""
+    try:
+        if path == STDIN:
+            yield from _read_bytes((stdin or _stdin()).read(), "<stdin>")
+            return
+        yield from _read_path(Path(path))
+    except InputError as exc:
+        yield InputProblem(exc.path, exc.item, exc.reason)
+    except OSError as exc:
+        yield InputProblem(path, None, f"cannot read: {exc.strerror or exc}")
+
+
+def _stdin() -> BinaryIO:
+    import sys
+
+    return sys.stdin.buffer
+
+
+def _read_path(path: Path) -> Iterator[RawDocument | InputProblem]:
+    name = str(path)
+    size = path.stat().st_size
+    if size > MAX_INPUT_BYTES:
+        raise InputError(name, f"file is {size // 1024**2} MB; inputs over {MAX_INPUT_BYTES // 1024**2} MB are refused")
+    with path.open("rb") as stream:
+        head = stream.read(64)
+        if _is_warc(head, stream, name):
+            stream.seek(0)
+            yield from read_warc(stream, name)
+            return
+        stream.seek(0)
+        data = stream.read()
+    yield from _read_bytes(data, name)
+
+
+def _is_warc(head: bytes, stream: BinaryIO, name: str) -> bool:
+    if sniff_bytes(head):
+        return True
+    if head.startswith(_GZIP_MAGIC):
+        stream.seek(0)
+        try:
+            with gzip.GzipFile(fileobj=stream) as unzipped:
+                return sniff_bytes(unzipped.read(64)) is not None
+        except (OSError, EOFError, zlib.error):
+            return False
+    return False
+
+
+def _read_bytes(data: bytes, name: str) -> Iterator[RawDocument | InputProblem]:
+    if data.startswith(_GZIP_MAGIC):
+        data = _gunzip(data, name)
+        if sniff_bytes(data[:64]):
+            yield from read_warc(io.BytesIO(data), name)
+            return
+    if not data.strip():
+        raise InputError(name, "empty file")
+    text = decode(data, name)
+    kind = sniff_text(text, name)
+    if kind == "jsonl":
+        yield from read_jsonl(text, name)
+    elif kind == "feed":
+        yield from read_feed(text, name)
+    else:
+        yield _single(text, name, kind)
+
+
+def _gunzip(data: bytes, name: str) -> bytes:
+    try:
+        unzipped = zlib.decompressobj(wbits=31)
+        out = unzipped.decompress(data, MAX_DECOMPRESSED_BYTES)
+        if unzipped.unconsumed_tail:
+            raise InputError(name, f"decompresses to over {MAX_DECOMPRESSED_BYTES // 1024**2} MB; refused")
+        if not unzipped.eof:
+            raise InputError(name, "truncated gzip file (the compressed stream ends early)")
+        return out
+    except zlib.error as exc:
+        raise InputError(name, f"corrupt gzip file ({exc})") from None
+
+
+def _single(text: str, name: str, kind: str) -> RawDocument | InputProblem:
+    if len(text) > MAX_DOCUMENT_CHARS * (4 if kind == "html" else 1):
+        return InputProblem(name, None, f"{len(text):,} characters is too long for one article "
+                                        f"(limit {MAX_DOCUMENT_CHARS:,})")
+    body_kind = "html" if kind == "html" else "text"
+    return RawDocument(origin=Origin(name), source_format="html" if kind == "html" else "text",
+                       body=text, body_kind=body_kind)

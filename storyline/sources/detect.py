@@ -1,0 +1,51 @@
+"""Which of the five input shapes a file holds: content first, extension second."""
+
+from __future__ import annotations
+
+import re
+
+from storyline.models import InputFormat
+
+_FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)[\s>]", re.I)
+_HTML_MARK = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p|meta|title)[\s>/]", re.I)
+_EXTENSIONS: dict[str, InputFormat] = {
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".warc": "warc", ".arc": "warc",
+}
+
+
+def sniff_bytes(head: bytes) -> InputFormat | None:
+    """Return "warc" when the first bytes are a WARC record header."""
+    return "warc" if head.lstrip()[:5] in (b"WARC/", b"warc/") else None
+
+
+def sniff_text(text: str, name: str) -> InputFormat:
+    """Return the format of decoded ``text``; the file name breaks ties."""
+    head = text[:4096].lstrip("\ufeff \t\r\n")
+    if head.startswith("{") and _first_line_is_object(head):
+        return "jsonl"
+    if head.startswith("<"):
+        if _FEED_ROOT.search(head[:2048]):
+            return "feed"
+        if _HTML_MARK.search(head):
+            return "html"
+    by_name = by_extension(name)
+    if by_name in ("html", "feed") and not head.startswith("<"):
+        return "text"
+    return by_name or "text"
+
+
+def by_extension(name: str) -> InputFormat | None:
+    lowered = name.lower().removesuffix(".gz")
+    for suffix, kind in _EXTENSIONS.items():
+        if lowered.endswith(suffix):
+            return kind
+    return None
+
+
+def _first_line_is_object(head: str) -> bool:
+    line = head.split("\n", 1)[0].strip()
+    return line.startswith("{") and (line.endswith("}") or len(line) >= 4000)

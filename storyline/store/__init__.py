@@ -1,0 +1,101 @@
+"""The SQLite store: the only code in storyline that writes SQL.
+
+One file holds everything. Each area of the schema has its own mixin of
+queries (articles here, stories and timelines beside it); ``Store`` combines
+them over one connection. Schema changes are numbered SQL files in
+``migrations/``, applied in order and recorded in ``PRAGMA user_version``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+from storyline.errors import StoreError
+from storyline.store.articles import ArticleQueries
+from storyline.store.stories import StoryQueries
+
+__all__ = ["Store"]
+
+
+class Store(ArticleQueries, StoryQueries):
+    """A storyline database: open it with ``Store.open(path)``."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+        self._depth = 0
+
+    @classmethod
+    def open(cls, path: str | Path = ":memory:") -> Store:
+        """Return the store at ``path``, creating it and applying migrations as needed."""
+        path = str(path)
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            _configure(conn, path)
+            store = cls(conn, path)
+            store.migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: not a storyline database ({exc})") from None
+        return store
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run the block in one transaction; nested blocks become savepoints."""
+        name = f"sp{self._depth}"
+        self.conn.execute("BEGIN IMMEDIATE" if self._depth == 0 else f"SAVEPOINT {name}")
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._depth -= 1
+            self.conn.execute("ROLLBACK" if self._depth == 0 else f"ROLLBACK TO {name}")
+            raise
+        self._depth -= 1
+        self.conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
+
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self) -> list[str]:
+        """Apply the migrations this database lacks; return their names."""
+        applied = []
+        current = self.schema_version()
+        for number, name, sql in _migrations():
+            if number <= current:
+                continue
+            self.conn.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
+            applied.append(name)
+        return applied
+
+
+def _configure(conn: sqlite3.Connection, path: str) -> None:
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 10000")
+    if path != ":memory:":
+        # WAL: readers (the web UI) never block the ingest; NORMAL sync is
+        # durable across a crash of the process, which is what we promise.
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def _migrations() -> list[tuple[int, str, str]]:
+    folder = resources.files("storyline.store") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        if entry.name.endswith(".sql") and entry.name[:4].isdigit():
+            found.append((int(entry.name[:4]), entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
