@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 
-from storyline.errors import NotFound
+from storyline.errors import NotFound, UsageError
 from storyline.models import Article, Entity, Origin
 from storyline.store import codec
 
@@ -100,6 +101,21 @@ class ArticleQueries:
         )
         return [(_entity_from_row(r), int(r["n"])) for r in rows]
 
+    def search(self, query: str, *, limit: int = 50) -> list[tuple[Article, str]]:
+        """Return (article, snippet) for a full-text query, best match first.
+
+        The snippet marks matches with \x02 … \x03, so a caller can escape the
+        text first and then turn the markers into highlighting.
+        """
+        terms = _fts_terms(query)
+        if not terms:
+            raise UsageError(f"nothing to search for in {query!r}")
+        rows = self.conn.execute(
+            "SELECT a.*, snippet(articles_fts, 1, char(2), char(3), '…', 16) AS snippet FROM articles_fts"
+            " JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ?"
+            " ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?", (terms, limit))
+        return [(article_from_row(r), r["snippet"]) for r in rows]
+
     def entity(self, entity_id: str) -> Entity:
         row = self.conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
         if row is None:
@@ -111,6 +127,16 @@ class ArticleQueries:
             "SELECT a.id FROM article_entities ae JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ?"
             " ORDER BY a.published_utc, a.seq", (entity_id,))
         return [r[0] for r in rows]
+
+
+def _fts_terms(query: str) -> str:
+    # Each word becomes a quoted FTS5 string, so user input is never FTS syntax;
+    # every word must match (operator words are dropped, not searched for).
+    words = [w for w in re.findall(r"\w+", query) if w not in _FTS_OPERATORS]
+    return " ".join(f'"{word}"' for word in words)
+
+
+_FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 
 
 def _upsert_entity(conn: sqlite3.Connection, key: str, entity: Entity) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.errors import NotFound, StoreError
+from storyline.errors import NotFound, StoreError, UsageError
 from storyline.models import Article, Entity, Origin, Role
 from storyline.store import Store
 
@@ -70,3 +70,16 @@ def test_a_file_that_is_not_sqlite_is_refused_with_its_name(tmp_path):
     path.write_text("just some notes, not a database" * 100)
     with pytest.raises(StoreError, match=r"notes\.db: not a storyline database"):
         Store.open(path)
+
+
+def test_full_text_search_finds_words_and_ignores_query_syntax(store):
+    with store.transaction():
+        store.add_articles([article("a1", text="The bridge over the Vltava collapsed."),
+                            article("a2", text="Hockey final won in overtime.")])
+    [(found, snippet)] = store.search('bridge AND "collapsed" OR NEAR(')
+    assert found.id == "a1" and "\x02collapsed\x03" in snippet
+
+
+def test_empty_search_is_a_usage_error(store):
+    with pytest.raises(UsageError, match="nothing to search for"):
+        store.search("  *** ")

@@ -1,0 +1,1 @@
+"""Benchmarks: how fast each stage runs as the archive grows."""

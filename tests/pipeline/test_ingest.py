@@ -1,0 +1,61 @@
+"""Ingest end to end: idempotent, order-preserving, and one bad input never stops the rest."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from storyline.pipeline import Stage, check_order, default_stages, ingest
+
+DUMP = """Posted on 11 September 2020
+Harbour crane collapses in high winds
+
+A container crane at the northern harbour collapsed on Thursday evening as gusts reached 120 km/h.
+Two workers were taken to hospital with minor injuries, the port authority said.
+Advertisement
+Operations at the terminal will resume on Monday after inspections, a spokeswoman said.
+"""
+
+
+def wire(n: int, published: str) -> str:
+    return json.dumps({"url": f"https://wire.example/{n}", "title": f"Council vote {n}", "outlet": "Wire",
+                       "text": f"The council voted {n} times on the harbour budget this week.", "published": published})
+
+
+def test_reingesting_the_same_inputs_changes_nothing(store, write):
+    paths = [write("dump.txt", DUMP), write("wire.jsonl", wire(1, "2020-09-10T08:00:00Z"))]
+    first = ingest(store, paths, stages=default_stages(annotate=False))
+    again = ingest(store, paths, stages=default_stages(annotate=False))
+    assert (first.new, first.known) == (2, 0)
+    assert (again.new, again.known) == (0, 2)
+    assert store.count_articles() == 2
+
+
+def test_bad_inputs_are_reported_and_the_others_still_stored(store, write):
+    paths = [write("empty.txt", ""), write("wire.jsonl", wire(1, "2020-09-10") + "\n{broken"),
+             write("dump.txt", DUMP), str(write("x.txt", "x")).replace("x.txt", "missing.txt")]
+    report = ingest(store, paths, stages=default_stages(annotate=False))
+    assert report.new == 2
+    assert sorted(p.reason.split(" (")[0] for p in report.failed) == [
+        "empty file", "no such file or directory", "not valid JSON"]
+
+
+def test_articles_of_a_batch_are_stored_in_publication_order(store, write):
+    lines = [wire(1, "2020-09-12T10:00:00+00:00"), wire(2, "2020-09-10T10:00:00+00:00"), wire(3, "2020-09-11")]
+    ingest(store, [write("wire.jsonl", "\n".join(lines))], stages=default_stages(annotate=False))
+    stored = store.conn.execute("SELECT url FROM articles ORDER BY seq").fetchall()
+    assert [row[0][-1] for row in stored] == ["2", "3", "1"]
+
+
+def test_stated_metadata_wins_and_its_date_is_marked_metadata(store, write):
+    ingest(store, [write("wire.jsonl", wire(7, "2020-09-10T08:00:00+02:00"))], stages=default_stages(annotate=False))
+    [article] = store.iter_articles()
+    assert (article.published, article.published_from, article.outlet) == ("2020-09-10T08:00:00+02:00",
+                                                                           "metadata", "Wire")
+
+
+def test_pipeline_refuses_a_stage_whose_inputs_nothing_fills():
+    needs_story = Stage("example.timeline.v1", ("story",), ("timeline",), lambda store, batch: None)
+    with pytest.raises(ValueError, match=r"example\.timeline\.v1 needs story"):
+        check_order([needs_story])
