@@ -55,7 +55,14 @@ def _expand_one(name: str) -> list[str]:
 
 
 def _hidden(path: Path, root: Path) -> bool:
+    """True for files a folder walk leaves out: hidden ones, and a folder's own README/LICENSE notes."""
+    if path.name.upper().startswith(_FOLDER_NOTES):
+        return True
     return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+# A folder of inputs often documents itself; named explicitly, such a file is still read.
+_FOLDER_NOTES = ("README", "LICENSE", "SOURCE.MD", "CHANGELOG")
 
 
 def read_input(path: str, stdin: BinaryIO | None = None) -> Iterator[RawDocument | InputProblem]:

@@ -19,7 +19,8 @@ KNOWN_FIELDS = ("url", "title", "text", "html", "published", "outlet", "author")
 
 def read_jsonl(text: str, path: str) -> Iterator[RawDocument | InputProblem]:
     """Yield one RawDocument per good line and one InputProblem per bad one."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Only "\n" ends a JSONL record; str.splitlines would also split inside strings at \x1e, \u2028 ...
+    for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
             yield _record(line, path, f"line {number}")
 

@@ -135,6 +135,7 @@ def test_expand_walks_folders_and_globs_and_reports_missing_paths(tmp_path, writ
     write("in/a.html", PAGE)
     write("in/sub/b.txt", "Some text.")
     write("in/.hidden/c.txt", "Hidden.")
+    write("in/README.md", "What these files are.")
     files, missing = expand([str(tmp_path / "in"), str(tmp_path / "in" / "**" / "*.txt"), str(tmp_path / "nope")])
     assert [f.rsplit("/", 1)[1] for f in files] == ["a.html", "b.txt"]
     assert [m.reason for m in missing] == ["no such file or directory"]
