@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO
 
 from storyline import export as export_
-from storyline.errors import UsageError
-from storyline.models import Article, Entity, IngestReport
+from storyline import views
+from storyline.errors import NotFound, UsageError
+from storyline.models import Article, Conflict, Entity, Event, IngestReport, SearchGroup, Story
 from storyline.pipeline import default_stages, ingest
 from storyline.settings import INGEST_BATCH_SIZE, default_db_path
 from storyline.store import Store
@@ -64,6 +65,61 @@ class Storyline:
     def entities(self, *, name: str | None = None, limit: int | None = None) -> list[tuple[Entity, int]]:
         """Return the global entities (optionally those whose name contains ``name``) with their article counts."""
         return self.store.global_entities(name=name, limit=limit)
+
+    def stories(self, *, limit: int = 50, offset: int = 0, since: str | None = None, until: str | None = None,
+                entity: str | None = None, outlet: str | None = None) -> list[Story]:
+        """Return stories, most recently active first, with their timelines and conflicts."""
+        ids = self.store.list_story_ids(limit=limit, offset=offset, since=since, until=until, entity=entity,
+                                        outlet=outlet)
+        return [self.story(i) for i in ids]
+
+    def count_stories(self, *, since: str | None = None, until: str | None = None, entity: str | None = None,
+                      outlet: str | None = None) -> int:
+        return self.store.count_stories(since=since, until=until, entity=entity, outlet=outlet)
+
+    def story(self, story_id: str) -> Story:
+        """Return one story (a merged-away id resolves to the story it joined); raise NotFound if unknown."""
+        story = self.store.story_model(story_id)
+        if story is None:
+            raise NotFound(f"no story with id {story_id!r}")
+        story.entities = views.story_entities(self.store.articles(story.articles))
+        story.timeline, story.conflicts = self.store.story_timeline(story.id)
+        return story
+
+    def timeline(self, story_id: str | None = None, *, entity: str | None = None) -> list[Event]:
+        """Return a story's timeline, or an entity's timeline across stories (by id, name or alias)."""
+        if (story_id is None) == (entity is None):
+            raise UsageError("give either a story id or an entity, not both")
+        if story_id is not None:
+            return self.story(story_id).timeline
+        return self.store.entity_timeline(self._entity_names(entity or ""))
+
+    def conflicts(self, story_id: str | None = None) -> list[tuple[Story, Conflict]]:
+        """Return (story, conflict) pairs for one story or for every story."""
+        stories = [self.story(story_id)] if story_id else [self.story(i) for i in self.store.live_story_ids()]
+        return [(s, c) for s in stories for c in s.conflicts]
+
+    def entity(self, entity: str) -> Entity:
+        """Return a global entity by id, name or alias; raise NotFound if none matches."""
+        found = self.store.entity_ids_named(entity)
+        if not found:
+            raise NotFound(f"no entity named {entity!r}")
+        return self.store.entity(found[0])
+
+    def entity_articles(self, entity_id: str) -> list[Article]:
+        return self.store.articles(self.store.entity_articles(entity_id))
+
+    def _entity_names(self, entity: str) -> list[str]:
+        found = self.entity(entity)
+        return [found.name, *found.aliases]
+
+    def search(self, query: str, *, limit: int = 50) -> list[SearchGroup]:
+        """Return full-text matches over article titles and texts, grouped by story."""
+        def title(story_id: str) -> str | None:
+            story = self.store.story_model(story_id)
+            return story.title if story else None
+
+        return views.group_hits(self.store.search(query, limit=limit), title)
 
     def export_document(self) -> dict[str, Any]:
         """Return the export contract (schema_version 1) as one object."""

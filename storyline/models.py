@@ -189,6 +189,7 @@ class Source:
 
     article: str
     quote: str
+    quote_start: int | None = None  # offset of the quote in the article's text
 
 
 @dataclass(slots=True)
@@ -211,6 +212,7 @@ class Claim:
     article: str
     quote: str
     value: str
+    quote_start: int | None = None  # offset of the quote in the article's text
 
 
 @dataclass(slots=True)
@@ -253,3 +255,23 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return not self.failed
+
+
+@dataclass(slots=True)
+class SearchHit:
+    """An article that matches a full-text search, with a snippet (matches between \\x02 and \\x03)."""
+
+    article: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    snippet: str
+
+
+@dataclass(slots=True)
+class SearchGroup:
+    """Search hits that belong to one story (``story`` None: articles in no story)."""
+
+    story: str | None
+    title: str | None
+    hits: list[SearchHit] = field(default_factory=list)

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from storyline.errors import StoreError
 from storyline.store.articles import ArticleQueries
+from storyline.store.listing import StoryListing
+from storyline.store.stories import StoryQueries
 from storyline.store.stories import StoryQueries
 
 __all__ = ["Store"]

@@ -1,0 +1,42 @@
+"""Pure functions that assemble what readers browse: a story's entities, search results by story."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from storyline.models import Article, Entity, Role, SearchGroup, SearchHit
+
+# A story page lists this many entities at most: beyond it, names are noise.
+MAX_STORY_ENTITIES = 30
+
+
+def story_entities(articles: Iterable[Article], limit: int = MAX_STORY_ENTITIES) -> list[Entity]:
+    """Return the entities of a story's articles, merged by global id, most widely reported first."""
+    merged: dict[str, Entity] = {}
+    reach: Counter[str] = Counter()
+    for article in articles:
+        for entity in article.entities:
+            key = entity.id or f"{entity.type}:{entity.name.lower()}"
+            reach[key] += 1
+            into = merged.setdefault(key, Entity(entity.name, entity.type, id=entity.id))
+            into.aliases = sorted(set(into.aliases) | set(entity.aliases))
+            into.roles += [_role_of(r, article) for r in entity.roles if r.role not in {x.role for x in into.roles}]
+    ranked = sorted(merged, key=lambda k: (-reach[k], merged[k].name))
+    return [merged[k] for k in ranked[:limit]]
+
+
+def _role_of(role: Role, article: Article) -> Role:
+    return Role(role.role, role.quote, role.start, role.date or article.published)
+
+
+def group_hits(found: Iterable[tuple[Article, str]], story_title: Callable[[str], str | None]) -> list[SearchGroup]:
+    """Return search results grouped by story, groups in the order of their best hit."""
+    groups: dict[str | None, SearchGroup] = {}
+    for article, snippet in found:
+        group = groups.get(article.story)
+        if group is None:
+            title = story_title(article.story) if article.story else None
+            group = groups[article.story] = SearchGroup(article.story, title)
+        group.hits.append(SearchHit(article.id, article.title, article.outlet, article.published, snippet))
+    return list(groups.values())
