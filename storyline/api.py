@@ -79,11 +79,9 @@ class Storyline:
 
     def story(self, story_id: str) -> Story:
         """Return one story (a merged-away id resolves to the story it joined); raise NotFound if unknown."""
-        story = self.store.story_model(story_id)
+        story = views.full_story(self.store, story_id)
         if story is None:
             raise NotFound(f"no story with id {story_id!r}")
-        story.entities = views.story_entities(self.store.articles(story.articles))
-        story.timeline, story.conflicts = self.store.story_timeline(story.id)
         return story
 
     def timeline(self, story_id: str | None = None, *, entity: str | None = None) -> list[Event]:
@@ -92,7 +90,11 @@ class Storyline:
             raise UsageError("give either a story id or an entity, not both")
         if story_id is not None:
             return self.story(story_id).timeline
-        return self.store.entity_timeline(self._entity_names(entity or ""))
+        events: dict[tuple[str, str, str], Event] = {}
+        for name in self._entity_names(entity or ""):
+            for story_id, event in self.store.entity_timeline(name):
+                events.setdefault((story_id, event.date, event.summary), event)
+        return sorted(events.values(), key=lambda e: e.date)
 
     def conflicts(self, story_id: str | None = None) -> list[tuple[Story, Conflict]]:
         """Return (story, conflict) pairs for one story or for every story."""
@@ -133,7 +135,17 @@ class Storyline:
         if output is None or output == "-":
             export_.write(self.store, fmt, sys.stdout.buffer if binary else sys.stdout)  # type: ignore[arg-type]
         elif isinstance(output, str | Path):
-            with open(output, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"})) as stream:
+            with Path(output).open("wb") if binary else Path(output).open("w", encoding="utf-8") as stream:
                 export_.write(self.store, fmt, stream)  # type: ignore[arg-type]
         else:
             export_.write(self.store, fmt, output)  # type: ignore[arg-type]
+
+    def ingest_bytes(self, name: str, data: bytes) -> IngestReport:
+        """Ingest one input given as bytes (an upload); ``name``'s extension hints the format. Return the report."""
+        import tempfile
+
+        safe = Path(name).name.lstrip(".") or "upload"  # no folders, no hidden file: walks skip those
+        with tempfile.TemporaryDirectory(prefix="storyline-upload-") as folder:
+            path = Path(folder) / safe
+            path.write_bytes(data)
+            return self.ingest([str(path)])

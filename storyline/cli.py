@@ -123,6 +123,34 @@ def entities(db: DbOption = None,
         out.print(table)
 
 
+@app.command()
+def serve(db: DbOption = None,
+          host: Annotated[str, typer.Option(help="Address to listen on; non-loopback is public")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
+          allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help="Accept POST /api/ingest")] = False,
+          token: Annotated[str | None, typer.Option(envvar="STORYLINE_TOKEN", show_default=False,
+                                                    help="Bearer token for ingest [env: STORYLINE_TOKEN]")] = None,
+          ) -> None:
+    """Serve the web UI and JSON API (read-only unless --allow-ingest with a token).
+
+    Example: storyline serve --db news.db --port 8000
+    """
+    import uvicorn
+
+    from storyline.settings import default_db_path
+    from storyline.web.app import LOCAL_HOSTS, create_app, is_local
+
+    try:
+        web = create_app(db or default_db_path(), allow_ingest=allow_ingest, token=token,
+                         allowed_hosts=[*LOCAL_HOSTS, "[::1]"] if is_local(host) else None)
+    except StorylineError as exc:
+        _fail(exc, 2)
+    if not is_local(host):
+        err.print(f"warning: listening on {host}: anyone who can reach this machine can read the database",
+                  highlight=False, markup=False)
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

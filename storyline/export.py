@@ -64,8 +64,12 @@ def iter_records(store: Store) -> Iterator[tuple[str, dict[str, Any]]]:
 
 
 def _stories(store: Store) -> Iterator[Story]:
-    iter_stories = getattr(store, "iter_stories", None)
-    return iter_stories() if iter_stories else iter(())
+    from storyline.views import full_story
+
+    for story_id in store.live_story_ids():
+        story = full_story(store, story_id)
+        if story is not None:
+            yield story
 
 
 def document(store: Store) -> dict[str, Any]:

@@ -41,14 +41,59 @@ class Stage:
 EXTRACTED = ("id", "text", "title", "published", "outlet", "url")
 
 
+def _annotate(store: Store, batch: list[Article]) -> None:
+    from storyline.annotate import annotate
+    from storyline.timeline import event_consumer
+
+    annotate(batch, doc_consumers=[event_consumer])
+
+
 def _store_articles(store: Store, batch: list[Article]) -> None:
+    from storyline.annotate import entity_key
+
     store.add_articles(batch)
+    for article in batch:
+        store.link_entities(article.id, [(entity_key(e), e) for e in article.entities])
+        store.set_annotations(article)  # global entity ids were filled in by link_entities
+
+
+def _find_copies(store: Store, batch: list[Article]) -> None:
+    from storyline import dedup
+
+    dedup.find_copies(store, batch)
+
+
+def _assign_stories(store: Store, batch: list[Article]) -> None:
+    from storyline import stories
+
+    for story_id in stories.assign(store, batch):
+        refresh_timeline(store, story_id)
+
+
+def refresh_timeline(store: Store, story_id: str) -> None:
+    """Rebuild and store one story's timeline and conflicts from its articles."""
+    from storyline import conflicts, timeline
+
+    story = store.story_model(story_id)
+    if story is None:
+        return
+    members = store.articles(story.articles)
+    store.save_story_timeline(story.id, timeline.build(story, members), conflicts.detect(story, members))
 
 
 def default_stages(*, annotate: bool = True) -> list[Stage]:
-    """Return the stages an ingest runs, in order."""
-    stages = [Stage("storyline.store.v1", EXTRACTED, ("stored",), _store_articles)]
-    return stages
+    """Return the stages an ingest runs, in order; without ``annotate`` only extraction and storage."""
+    store = Stage("storyline.store.v1", EXTRACTED, ("stored",), _store_articles)
+    if not annotate:
+        return [store]
+    return [
+        Stage("storyline.annotate.v1", EXTRACTED, ("sentences", "entities", "timexes", "events"), _annotate,
+              in_transaction=False),
+        store,
+        Stage("storyline.dedup.v1", ("stored",), ("duplicate_of",), _find_copies),
+        Stage("storyline.stories.v1", ("stored", "entities", "duplicate_of", "events"), ("story", "timeline"),
+              _assign_stories),
+    ]
 
 
 def check_order(stages: Sequence[Stage]) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from storyline.models import Article, Entity, Role, SearchGroup, SearchHit
+from storyline.models import Article, Entity, Role, SearchGroup, SearchHit, Story
+from storyline.store import Store
 
 # A story page lists this many entities at most: beyond it, names are noise.
 MAX_STORY_ENTITIES = 30
@@ -24,6 +25,17 @@ def story_entities(articles: Iterable[Article], limit: int = MAX_STORY_ENTITIES)
             into.roles += [_role_of(r, article) for r in entity.roles if r.role not in {x.role for x in into.roles}]
     ranked = sorted(merged, key=lambda k: (-reach[k], merged[k].name))
     return [merged[k] for k in ranked[:limit]]
+
+
+def full_story(store: Store, story_id: str) -> Story | None:
+    """Return a story with its entities, timeline and conflicts, or None if the id is unknown."""
+    story = store.story_model(story_id)
+    if story is None:
+        return None
+    story.entities = story_entities(store.articles(story.articles))
+    story.timeline = store.story_timeline(story.id)
+    story.conflicts = store.story_conflicts(story.id)
+    return story
 
 
 def _role_of(role: Role, article: Article) -> Role:

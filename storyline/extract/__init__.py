@@ -20,14 +20,26 @@ def clean(raw: RawDocument) -> Article | InputProblem:
     if not found.text.strip():
         return InputProblem(raw.origin.path, raw.origin.item, "no article text found")
     if len(found.text) > MAX_DOCUMENT_CHARS:
-        return InputProblem(raw.origin.path, raw.origin.item,
-                            f"article text of {len(found.text):,} characters exceeds {MAX_DOCUMENT_CHARS:,}")
+        return InputProblem(
+            raw.origin.path,
+            raw.origin.item,
+            f"article text of {len(found.text):,} characters exceeds {MAX_DOCUMENT_CHARS:,}",
+        )
     _merge_stated(found, raw)
     return Article(
-        id=article_id(found.url, found.outlet, found.title, found.text), origin=raw.origin, text=found.text,
-        url=found.url, outlet=found.outlet, title=found.title, author=found.author,
-        published=found.published, published_from=found.published_from, language=found.language,
-        partial=raw.partial, removed=found.removed, metadata=raw.metadata,
+        id=article_id(found.url, found.outlet, found.title, found.text),
+        origin=raw.origin,
+        text=found.text,
+        url=found.url,
+        outlet=found.outlet,
+        title=found.title,
+        author=found.author,
+        published=found.published,
+        published_from=found.published_from,
+        language=found.language,
+        partial=raw.partial,
+        removed=found.removed,
+        metadata=raw.metadata,
     )
 
 

@@ -27,7 +27,7 @@ from storyline.sources.warc import read_warc
 STDIN = "-"
 _GZIP_MAGIC = b"\x1f\x8b"
 
-__all__ = ["STDIN", "expand", "read_input"]
+__all__ = ["STDIN", "expand", "read_bytes", "read_input"]
 
 
 def expand(paths: Sequence[str]) -> tuple[list[str], list[InputProblem]]:
@@ -148,6 +148,26 @@ def _single(text: str, name: str, kind: str) -> RawDocument | InputProblem:
     if len(text) > MAX_DOCUMENT_CHARS * (4 if kind == "html" else 1):
         return InputProblem(name, None, f"{len(text):,} characters is too long for one article "
                                         f"(limit {MAX_DOCUMENT_CHARS:,})")
-    body_kind = "html" if kind == "html" else "text"
-    return RawDocument(origin=Origin(name), source_format="html" if kind == "html" else "text",
-                       body=text, body_kind=body_kind)
+    if kind == "html":
+        return RawDocument(origin=Origin(name), source_format="html", body=text, body_kind="html")
+    return RawDocument(origin=Origin(name), source_format="text", body=text, body_kind="text")
+
+
+def read_bytes(data: bytes, name: str) -> Iterator[RawDocument | InputProblem]:
+    """Yield the documents of one input held in memory, as ``read_input`` does for a file called ``name``.
+
+    For inputs that arrive as bytes rather than local files (Spark's ``binaryFiles``).
+    """
+    try:
+        if len(data) > MAX_INPUT_BYTES:
+            raise InputError(name, f"file is {len(data) // 1024**2} MB; inputs over "
+                                   f"{MAX_INPUT_BYTES // 1024**2} MB are refused")
+        if _is_warc(data[:64], io.BytesIO(data), name):
+            # warcio reads every member of a gzipped WARC; a plain gunzip stops after the first
+            yield from read_warc(io.BytesIO(data), name)
+        else:
+            yield from _read_bytes(data, name)
+    except InputError as exc:
+        yield InputProblem(exc.path, exc.item, exc.reason)
+    except OSError as exc:
+        yield InputProblem(name, None, f"cannot read: {exc.strerror or exc}")

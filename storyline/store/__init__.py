@@ -18,12 +18,12 @@ from storyline.errors import StoreError
 from storyline.store.articles import ArticleQueries
 from storyline.store.listing import StoryListing
 from storyline.store.stories import StoryQueries
-from storyline.store.stories import StoryQueries
+from storyline.store.timeline import TimelineQueries
 
 __all__ = ["Store"]
 
 
-class Store(ArticleQueries, StoryQueries):
+class Store(ArticleQueries, StoryQueries, TimelineQueries, StoryListing):
     """A storyline database: open it with ``Store.open(path)``."""
 
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from storyline.models import Conflict, Event
-
 
 class StoryListing:
     conn: sqlite3.Connection
@@ -25,14 +23,6 @@ class StoryListing:
         """Return how many live stories match the filters."""
         where, params = _filters(since, until, entity, outlet)
         return int(self.conn.execute(f"SELECT count(*) FROM stories s WHERE {where}", params).fetchone()[0])
-
-    def story_timeline(self, story_id: str) -> tuple[list[Event], list[Conflict]]:
-        """Return a story's stored timeline and conflicts (empty until the timeline stage has run)."""
-        return [], []
-
-    def entity_timeline(self, names: list[str]) -> list[Event]:
-        """Return the timeline events naming any of ``names``, across stories."""
-        return []
 
     def entity_ids_named(self, name: str) -> list[str]:
         """Return ids of global entities whose name or alias is ``name`` (case-insensitive), exact first."""

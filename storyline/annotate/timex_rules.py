@@ -1,0 +1,919 @@
+"""Recognition rules for time expressions: one compiled regex and one resolver per kind of expression.
+
+Each resolver turns a match into a ``Found`` (span, TIMEX3 value, type, granularity, issue, mod).
+Values that depend on an earlier expression in the text ("the year-ago quarter") are left as
+``@``-prefixed placeholders that ``timex`` fills in a second pass, in text order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any, NamedTuple
+
+from storyline.annotate import timex_calendar as cal
+from storyline.annotate import timex_lexicon as lex
+from storyline.annotate.timex_tense import tense_at
+
+
+class Found(NamedTuple):
+    """One recognised expression before it becomes a ``TimeExpr``."""
+
+    start: int
+    end: int
+    value: str | None
+    type: str = "DATE"
+    gran: str | None = None
+    issue: str | None = None
+    begin: str | None = None
+    end_value: str | None = None
+    mod: str | None = None
+
+
+class Context:
+    """What resolvers need to know about the article: its text, publication day and parse."""
+
+    __slots__ = ("_tenses", "anchor", "doc", "text")
+
+    def __init__(self, text: str, anchor: date | None, doc: Any | None) -> None:
+        self.text = text
+        self.anchor = anchor
+        self.doc = doc
+        self._tenses: dict[tuple[int, int], str | None] = {}
+
+    def tense(self, start: int, end: int) -> str | None:
+        """Return the tense of the clause around text[start:end] (cached)."""
+        key = (start, end)
+        if key not in self._tenses:
+            self._tenses[key] = tense_at(self.text, start, end, self.doc)
+        return self._tenses[key]
+
+
+Resolver = Callable[[re.Match[str], Context], Found | None]
+
+
+def _span(m: re.Match[str]) -> tuple[int, int]:
+    if "t" in m.re.groupindex and m.group("t") is not None:
+        return m.start("t"), m.end("t")
+    return m.start(), m.end()
+
+
+def _found(m: re.Match[str], value: str | None, **kw: Any) -> Found:
+    start, end = _span(m)
+    return Found(start, end, value, **kw)
+
+
+def _g(m: re.Match[str], name: str) -> str:
+    """Return a named group's text, "" when the pattern has no such group or it did not match."""
+    return (m.group(name) or "") if name in m.re.groupindex else ""
+
+
+def _low(s: str | None) -> str:
+    return " ".join(s.lower().split()) if s else ""
+
+
+def _year_of(text: str) -> int:
+    return int(text)
+
+
+# --- calendar dates -------------------------------------------------------------------------------
+
+
+def _resolve_day(m: re.Match[str], ctx: Context, month: int, day: int | None, year: int | None) -> Found:
+    """Return a found day date, checking it exists and agrees with a stated weekday."""
+    start, end = _span(m)
+    if day is None:
+        return Found(start, end, None, issue="garbled")
+    if not cal.possible_day(month, day):
+        value = f"{year:04d}-{month:02d}" if year else None
+        return Found(start, end, value, gran="month" if year else None, issue="impossible")
+    if year is None:
+        if ctx.anchor is None:
+            return Found(start, end, f"XXXX-{month:02d}-{day:02d}", gran="day")
+        year = cal.infer_year(ctx.anchor, month, day, ctx.tense(start, end))
+    if not cal.valid_day(year, month, day):
+        return Found(start, end, f"{year:04d}-{month:02d}", gran="month", issue="impossible")
+    day_ = date(year, month, day)
+    issue = None
+    weekday = _g(m, "wd")
+    if weekday and lex.WEEKDAYS[weekday.lower()] != day_.isoweekday():
+        issue = "weekday_mismatch"  # kept as stated: the reader decides which part is wrong
+    return Found(start, end, cal.day_value(day_), gran="day", issue=issue)
+
+
+def _month_day(m: re.Match[str], ctx: Context) -> Found | None:
+    day_text = _g(m, "day") or _g(m, "dayw")
+    day = lex.ordinal_value(day_text) if day_text else None
+    year = _g(m, "year")
+    return _resolve_day(m, ctx, lex.month_number(_g(m, "mon")), day, int(year) if year else None)
+
+
+def _garbled(m: re.Match[str], ctx: Context) -> Found | None:
+    year = _g(m, "year")
+    value = year if year else None
+    return _found(m, value, gran="year" if year else None, issue="garbled")
+
+
+def _iso(m: re.Match[str], ctx: Context) -> Found | None:
+    year, month, day = int(_g(m, "y")), int(_g(m, "m")), int(_g(m, "d"))
+    if not cal.valid_day(year, month, day):
+        ok_month = 1 <= month <= 12
+        return _found(m, f"{year:04d}-{month:02d}" if ok_month else f"{year:04d}", issue="impossible")
+    value = f"{year:04d}-{month:02d}-{day:02d}"
+    if m.group("H"):
+        return _found(m, f"{value}T{m.group('H')}:{m.group('M')}", type="TIME", gran="time")
+    return _found(m, value, gran="day")
+
+
+def _slashed(m: re.Match[str], ctx: Context) -> Found | None:
+    a, b, y_text = int(_g(m, "a")), int(_g(m, "b")), _g(m, "y")
+    year = int(y_text) if len(y_text) == 4 else (1900 + int(y_text) if int(y_text) > 40 else 2000 + int(y_text))
+    options = [(mo, d) for mo, d in ((a, b), (b, a)) if cal.valid_day(year, mo, d)]
+    if not options:
+        return _found(m, f"{year:04d}", gran="year", issue="impossible")
+    if len(options) == 2 and ctx.anchor is not None and a != b:
+        # Both readings exist (3/4/2020): take the one nearer the publication date.
+        options.sort(key=lambda md: abs((date(year, *md) - ctx.anchor).days))  # type: ignore[operator]
+    month, day = options[0]
+    return _found(m, f"{year:04d}-{month:02d}-{day:02d}", gran="day")
+
+
+def _month_year(m: re.Match[str], ctx: Context) -> Found | None:
+    value = cal.month_value(int(_g(m, "year")), lex.month_number(_g(m, "mon")))
+    return _found(m, value, gran="month", mod=lex.mod_for(_g(m, "pre")))
+
+
+_BARE_MONTH_CUE = re.compile(
+    r"(?:\b(?:in|of|since|until|till|by|from|to|through|during|before|after|early|late|mid|last|next|this"
+    r"|between|and|or|end|since|around)\s+|-)$",
+    re.IGNORECASE,
+)
+
+
+def _month_alone(m: re.Match[str], ctx: Context) -> Found | None:
+    month_word = _g(m, "mon")
+    rel, pre, when = _low(_g(m, "rel")), _g(m, "pre"), _low(_g(m, "ly"))
+    # "May" is also a modal and a name, "March" a walk: accept them bare only after a temporal word.
+    ambiguous = month_word in ("May", "March", "Jun", "Mar") and not (rel or pre or when)
+    if ambiguous and not _BARE_MONTH_CUE.search(ctx.text[max(0, m.start() - 12) : m.start()]):
+        return None
+    month = lex.month_number(month_word)
+    mod = lex.mod_for(pre)
+    if ctx.anchor is None:
+        return _found(m, f"XXXX-{month:02d}", gran="month", mod=mod)
+    year = _month_year_for(ctx, m, month, rel or when)
+    return _found(m, cal.month_value(year, month), gran="month", mod=mod)
+
+
+def _month_year_for(ctx: Context, m: re.Match[str], month: int, rel: str) -> int:
+    anchor = ctx.anchor
+    assert anchor is not None
+    if rel in ("last", "this past", "past", "last year"):
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if rel in ("next", "this coming", "coming"):
+        return anchor.year if month > anchor.month else anchor.year + 1
+    if rel == "next year":
+        return anchor.year + 1
+    if rel in ("this", "this year"):
+        return anchor.year
+    start, end = _span(m)
+    return cal.infer_year(anchor, month, None, ctx.tense(start, end))
+
+
+_UNIT_NOUN_AFTER = re.compile(
+    r"\s+(?:percent|per\s+cent|people|troops|soldiers|men|women|children|feet|foot|meters|metres|miles"
+    r"|kilometers|kilometres|km|tons|tonnes|barrels|shares|votes|dollars|euros|pounds|yuan|jobs|acres"
+    r"|workers|members|cases|deaths|units|cars|points|yards|calories|pages|words|students|employees"
+    r"|hectares|rounds|homes|houses|guns|rifles|missiles|years?\s+old)\b",
+    re.IGNORECASE,
+)
+
+
+def _year(m: re.Match[str], ctx: Context) -> Found | None:
+    if _UNIT_NOUN_AFTER.match(ctx.text, m.end()):
+        return None
+    year = int(_g(m, "year"))
+    if _g(m, "bc"):
+        return None  # BC years are rare in news; leave them unresolved rather than wrong
+    return _found(m, f"{year:04d}", gran="year", mod=lex.mod_for(_g(m, "pre")))
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Found | None:
+    mod = lex.mod_for(_g(m, "pre"))
+    if _g(m, "dec"):
+        return _found(m, _g(m, "dec")[:3], gran="decade", mod=mod)
+    if _g(m, "yy"):
+        tens = int(_g(m, "yy")[0])
+        century = 19
+        if ctx.anchor is not None and tens * 10 <= ctx.anchor.year % 100:
+            century = ctx.anchor.year // 100
+        return _found(m, f"{century}{tens}", gran="decade", mod=mod)
+    word = _low(_g(m, "w")).split()[-1].split("-")[-1]
+    return _found(m, f"19{lex.DECADE_WORDS[word]}", gran="decade", mod=mod)  # "the nineties": the 1990s
+
+
+def _century(m: re.Match[str], ctx: Context) -> Found | None:
+    n = lex.ordinal_value(_g(m, "n"))
+    if not n or n > 22:
+        return None
+    return _found(m, f"{n - 1:02d}", gran="century", mod=lex.mod_for(_g(m, "pre")))
+
+
+# --- quarters, halves, seasons ---------------------------------------------------------------------
+
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _quarter(m: re.Match[str], ctx: Context) -> Found | None:
+    q = _QUARTER_WORDS[_low(_g(m, "q"))]
+    rel = _low(_g(m, "the"))
+    year_text = _g(m, "y1") or _g(m, "y2")
+    if year_text:
+        return _found(m, f"{int(year_text)}-Q{q}", gran="quarter")
+    if ctx.anchor is None:
+        return _found(m, f"XXXX-Q{q}", gran="quarter")
+    year = ctx.anchor.year + {"last year's": -1, "next year's": 1}.get(rel, 0)
+    if rel not in ("last year's", "next year's", "this year's"):
+        year = _quarter_year(ctx, m, q)
+    if _g(m, "ya"):
+        year -= 1  # "the year-ago third quarter"
+    return _found(m, f"{year}-Q{q}", gran="quarter")
+
+
+def _quarter_year(ctx: Context, m: re.Match[str], q: int) -> int:
+    anchor = ctx.anchor
+    assert anchor is not None
+    now = cal.quarter_of(anchor)
+    tense = ctx.tense(*_span(m))
+    if tense == "past" and q > now:
+        return anchor.year - 1
+    if tense is None and q - now >= 2:
+        return anchor.year - 1  # results are reported after a quarter ends
+    return anchor.year
+
+
+def _q_code(m: re.Match[str], ctx: Context) -> Found | None:
+    q = int(_g(m, "q")[1])
+    y = _g(m, "y")
+    if y:
+        year = int(y) if len(y) == 4 else 2000 + int(y[-2:])
+    elif ctx.anchor is not None:
+        year = _quarter_year(ctx, m, q)
+    else:
+        return _found(m, f"XXXX-Q{q}", gran="quarter")
+    return _found(m, f"{year}-Q{q}", gran="quarter")
+
+
+_REF_QUARTER_SHIFT = {"year-earlier": -4, "year-ago": -4, "year earlier": -4, "year ago": -4,
+                      "comparable": -4, "prior-year": -4, "previous": -1, "prior": -1}  # fmt: skip
+
+
+def _the_quarter(m: re.Match[str], ctx: Context) -> Found | None:
+    adj, unit = _low(_g(m, "adj")), _low(_g(m, "u"))
+    if unit == "period" and not adj:
+        return None
+    if adj == "current":
+        current = cal.shift_value(ctx.anchor, "quarter", 0) if ctx.anchor else None
+        return _found(m, current[0] if current else None, gran="quarter")
+    return _found(m, f"@Q{_REF_QUARTER_SHIFT.get(adj, 0)}", gran="quarter")
+
+
+def _year_quarter(m: re.Match[str], ctx: Context) -> Found | None:
+    return _found(m, f"@QY{_g(m, 'y')}", gran="quarter")
+
+
+def _half(m: re.Match[str], ctx: Context) -> Found | None:
+    h = 1 if _low(_g(m, "h")) in ("first", "front") else 2
+    if _g(m, "y"):
+        return _found(m, f"{int(_g(m, 'y'))}-H{h}", gran="half")
+    if ctx.anchor is None:
+        return None
+    year = ctx.anchor.year + {"last": -1, "next": 1}.get(_low(_g(m, "rel")), 0)
+    return _found(m, f"{year}-H{h}", gran="half")
+
+
+_SEASON_ORDER = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
+
+
+def _season(m: re.Match[str], ctx: Context) -> Found | None:
+    word, rel, pre = _low(_g(m, "s")), _low(_g(m, "rel")), _g(m, "pre")
+    if word == "fall" and not (rel or pre or _g(m, "y")):
+        return None
+    if word == "fall" and rel == "the" and re.match(r"\s+of\b", ctx.text[m.end() :]):
+        return None  # "the fall of Kabul"
+    code = lex.SEASONS[word]
+    if _g(m, "y"):
+        return _found(m, f"{int(_g(m, 'y'))}-{code}", gran="season", mod=lex.mod_for(pre))
+    if ctx.anchor is None:
+        return _found(m, f"XXXX-{code}", gran="season", mod=lex.mod_for(pre))
+    year = _season_year(ctx, m, code, rel)
+    return _found(m, f"{year}-{code}", gran="season", mod=lex.mod_for(pre))
+
+
+def _season_year(ctx: Context, m: re.Match[str], code: str, rel: str) -> int:
+    anchor = ctx.anchor
+    assert anchor is not None
+    now = {12: 4, 1: 4, 2: 4, 3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2, 9: 3, 10: 3, 11: 3}[anchor.month]
+    order = _SEASON_ORDER[code]
+    if rel == "last":
+        return anchor.year - 1
+    if rel == "next":
+        return anchor.year + 1
+    if rel == "this":
+        return anchor.year
+    if rel == "this past":
+        return anchor.year if order < now else anchor.year - 1
+    if rel == "this coming":
+        return anchor.year if order > now else anchor.year + 1
+    tense = ctx.tense(*_span(m))
+    if tense == "past" and order > now:
+        return anchor.year - 1
+    if tense == "future" and order < now:
+        return anchor.year + 1
+    return anchor.year
+
+
+# --- days relative to the publication date --------------------------------------------------------
+
+_DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": -1}
+
+
+def _relative_day(m: re.Match[str], ctx: Context) -> Found | None:
+    word = _low(_g(m, "w"))
+    pod = _low(_g(m, "pod"))
+    mod = lex.mod_for(_g(m, "pre"))
+    if ctx.anchor is None:
+        return _found(m, None, gran="day", mod=mod)
+    day = cal.day_value(ctx.anchor + timedelta(days=_DAY_OFFSETS[word]))
+    if word in ("tonight", "overnight") or pod:
+        return _found(m, f"{day}T{lex.PARTS_OF_DAY[pod or word]}", type="TIME", gran="time", mod=mod)
+    return _found(m, day, gran="day", mod=mod)
+
+
+def _day_before_after(m: re.Match[str], ctx: Context) -> Found | None:
+    if ctx.anchor is None:
+        return _found(m, None, gran="day")
+    offset = {"before yesterday": -2, "after tomorrow": 2}[_low(_g(m, "w"))]
+    return _found(m, cal.day_value(ctx.anchor + timedelta(days=offset)), gran="day")
+
+
+def _part_of_day(m: re.Match[str], ctx: Context) -> Found | None:
+    rel, pod = _low(_g(m, "rel")), lex.PARTS_OF_DAY[_low(_g(m, "pod"))]
+    if ctx.anchor is None:
+        return _found(m, None, type="TIME", gran="time")
+    offset = -1 if rel.endswith("last") or rel == "yesterday" else (1 if rel == "tomorrow" else 0)
+    day = cal.day_value(ctx.anchor + timedelta(days=offset))
+    return _found(m, f"{day}T{pod}", type="TIME", gran="time", mod=lex.mod_for(rel.split()[0]))
+
+
+def _weekday_day(m: re.Match[str], ctx: Context) -> date | None:
+    weekday = lex.WEEKDAYS[_g(m, "wd").lower()]
+    rel = _low(_g(m, "rel")).replace("the ", "").replace("this ", "")
+    if ctx.anchor is None:
+        return None
+    if rel in ("last", "previous", "past", "next", "following", "coming"):
+        return cal.relative_weekday(ctx.anchor, weekday, rel)
+    return cal.weekday_date(ctx.anchor, weekday, ctx.tense(*_span(m)))
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
+    day = _weekday_day(m, ctx)
+    mod = lex.mod_for(_g(m, "rel"))
+    if day is None:
+        return _found(m, f"XXXX-WXX-{lex.WEEKDAYS[_g(m, 'wd').lower()]}", gran="day", mod=mod)
+    return _found(m, cal.day_value(day), gran="day", mod=mod)
+
+
+def _weekday_part(m: re.Match[str], ctx: Context) -> Found | None:
+    day = _weekday_day(m, ctx)
+    pod = lex.PARTS_OF_DAY[_low(_g(m, "pod"))]
+    if day is None:
+        return _found(m, f"XXXX-WXX-{lex.WEEKDAYS[_g(m, 'wd').lower()]}T{pod}", type="TIME", gran="time")
+    return _found(m, f"{cal.day_value(day)}T{pod}", type="TIME", gran="time")
+
+
+# --- sets -----------------------------------------------------------------------------------------
+
+
+def _weekday_set(m: re.Match[str], ctx: Context) -> Found | None:
+    pod = _low(_g(m, "pod"))
+    suffix = f"T{lex.PARTS_OF_DAY[pod]}" if pod else ""
+    return _found(m, f"XXXX-WXX-{lex.WEEKDAYS[_g(m, 'wd').lower()]}{suffix}", type="SET", gran="day")
+
+
+_ADVERB_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+                "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "quarterly": "P3M"}  # fmt: skip
+
+
+def _adverb_set(m: re.Match[str], ctx: Context) -> Found | None:
+    return _found(m, _ADVERB_SETS[m.group(0).lower()], type="SET", gran=None)
+
+
+def _every(m: re.Match[str], ctx: Context) -> Found | None:
+    what = _g(m, "u")
+    if what[0].isupper() and what.rstrip(".").lower() in lex.MONTHS:
+        return _found(m, f"XXXX-{lex.month_number(what):02d}", type="SET", gran="month")
+    low = what.lower()
+    if low in lex.SEASONS:
+        return _found(m, f"XXXX-{lex.SEASONS[low]}", type="SET", gran="season")
+    if low in lex.PARTS_OF_DAY:
+        return _found(m, f"XXXX-XX-XXT{lex.PARTS_OF_DAY[low]}", type="SET", gran="time")
+    n = lex.number_value(_g(m, "n")) if _g(m, "n") else 1
+    return _found(m, cal.duration_value(n, lex.unit_key(what)), type="SET", gran=None)
+
+
+def _times_per(m: re.Match[str], ctx: Context) -> Found | None:
+    return _found(m, cal.duration_value(1, lex.unit_key(_g(m, "u"))), type="SET", gran=None)
+
+
+# --- periods relative to the publication date -------------------------------------------------------
+
+_REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1, "next": 1, "coming": 1,
+              "following": 1, "this": 0, "current": 0, "same": 0, "the": 0, "latest": -1}  # fmt: skip
+
+
+def _relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
+    rel = _low(_g(m, "rel"))
+    rel = rel.split()[-1] if rel.startswith("the ") and rel != "the" else rel
+    unit = lex.unit_key(_low(_g(m, "u")).split()[-1])
+    pre = _g(m, "pre")
+    if rel == "the" and not pre:
+        return None
+    if unit == "day" and rel not in ("previous", "following", "next", "preceding", "prior"):
+        return None
+    gran = lex.UNITS[unit][1]
+    mod = lex.mod_for(pre)
+    if ctx.anchor is None:
+        return _found(m, None, gran=gran, mod=mod)
+    if unit == "quarter" and rel == "latest":
+        return _found(m, "@Q0", gran="quarter")
+    shifted = cal.shift_value(ctx.anchor, unit, _REL_SHIFT[rel])
+    if shifted is None:
+        return None
+    value = shifted[0] + ("-WE" if unit == "weekend" else "")
+    return _found(m, value, gran=shifted[1], mod=mod)
+
+
+def _in_the_unit(m: re.Match[str], ctx: Context) -> Found | None:
+    unit = lex.unit_key(_low(_g(m, "u")))
+    if ctx.anchor is None:
+        return _found(m, None, gran=lex.UNITS[unit][1])
+    value, gran = cal.shift_value(ctx.anchor, unit, 0) or (None, None)
+    return _found(m, value, gran=gran, mod=lex.mod_for(_g(m, "pre")))
+
+
+def _the_weekend(m: re.Match[str], ctx: Context) -> Found | None:
+    """Return the weekend meant: the coming one in a future clause, else the latest one."""
+    if ctx.anchor is None:
+        return _found(m, None, gran="week")
+    saturday = cal.weekday_date(ctx.anchor, 6, "future" if ctx.tense(*_span(m)) == "future" else "past")
+    return _found(m, cal.week_value(saturday) + "-WE", gran="week")
+
+
+def _this_year(m: re.Match[str], ctx: Context) -> Found | None:
+    return _found(m, f"{ctx.anchor.year:04d}" if ctx.anchor else None, gran="year")
+
+
+def _year_end(m: re.Match[str], ctx: Context) -> Found | None:
+    if ctx.anchor is None:
+        return _found(m, None, gran="year", mod="END")
+    return _found(m, f"{ctx.anchor.year:04d}", gran="year", mod="END")
+
+
+_BACKWARD = ("ago", "earlier", "before", "previously", "back", "prior")
+
+
+def _offset(m: re.Match[str], ctx: Context) -> Found | None:
+    unit = lex.unit_key(_g(m, "u"))
+    direction = _low(_g(m, "dir"))
+    sign = -1 if direction.split()[0] in _BACKWARD else 1
+    n = lex.number_value(_g(m, "n"))
+    mod = lex.mod_for(_g(m, "mod"))
+    if n is None:
+        value = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        return _found(m, value, gran="unknown", mod=mod)
+    if ctx.anchor is None or unit not in lex.UNITS or unit in ("second", "minute", "hour"):
+        return _found(m, None, gran=lex.UNITS.get(unit, ("", "unknown"))[1], mod=mod)
+    if unit == "year" and n == 1:
+        return _found(m, f"@Y{sign}", gran="year", mod=mod)
+    shifted = _shift_units(ctx.anchor, unit, sign * n)
+    return _found(m, shifted[0], gran=shifted[1], mod=mod) if shifted else None
+
+
+def _shift_units(anchor: date, unit: str, n: float) -> tuple[str, str] | None:
+    """Return the period n units from the anchor, at the unit's granularity."""
+    if unit in ("day", "night", "week", "fortnight", "weekend") and n == int(n):
+        days = int(n) * {"week": 7, "fortnight": 14, "weekend": 7}.get(unit, 1)
+        return cal.day_value(anchor + timedelta(days=days)), "day" if unit in ("day", "night") else "week"
+    return cal.shift_value(anchor, unit, round(n))
+
+
+def _year_ago_adj(m: re.Match[str], ctx: Context) -> Found | None:
+    return _found(m, "@Y-1", gran="year")
+
+
+_OF_AFTER = re.compile(r"\s+of\b")
+
+
+def _duration(m: re.Match[str], ctx: Context) -> Found | None:
+    unit = lex.unit_key(_g(m, "u"))
+    n_text = _g(m, "n")
+    if _not_a_duration(m, ctx, unit, _low(n_text)):
+        return None
+    if _low(n_text) in ("a", "an") and _money_before(ctx.text, m.start()):
+        return None  # a rate ("$5 a year", "700 seats a week"): TimeBank leaves these unannotated
+    n = lex.number_value(n_text)
+    mod = lex.mod_for(_g(m, "mod") or _g(m, "mod2"))
+    if _g(m, "n2") and mod is None:
+        mod = "EQUAL_OR_MORE"
+    value = cal.duration_value(n, unit)
+    begin, end_value = _duration_bounds(ctx, _low(_g(m, "rel")), unit, n)
+    return _found(m, value, type="DURATION", mod=mod, begin=begin, end_value=end_value)
+
+
+def _not_a_duration(m: re.Match[str], ctx: Context, unit: str, n_text: str) -> bool:
+    """Return whether a number and unit are an age, a fraction or an ordinal ("52 years old", "a quarter of")."""
+    if unit == "year" and (m.group(0).endswith("-old") or re.match(r"\s+old\b", ctx.text[m.end() :])):
+        return True  # TimeBank leaves ages unannotated
+    fraction = "-" in m.group(0) and m.group(0).endswith("s")
+    if unit == "quarter" and (fraction or _OF_AFTER.match(ctx.text, m.end())):
+        return True  # "three-quarters", "a quarter of the market"
+    return unit == "second" and n_text in ("a", "an")  # "a second group"
+
+
+def _duration_bounds(ctx: Context, rel: str, unit: str, n: float | None) -> tuple[str | None, str | None]:
+    """Return the interval a duration anchored on the publication day covers ("the past 3 days")."""
+    if ctx.anchor is None or unit not in ("day", "week", "month", "year"):
+        return None, None
+    count = round(n) if n is not None else 3  # "the past few weeks": about three
+    days = count * {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
+    today = ctx.anchor
+    if rel in ("past", "last", "previous"):
+        return cal.day_value(today - timedelta(days=days)), cal.day_value(today)
+    if rel in ("next", "coming"):
+        return cal.day_value(today), cal.day_value(today + timedelta(days=days))
+    return None, None
+
+
+_MONEY_BEFORE = re.compile(
+    r"(?:[$£€¥]\s?[\d.,]+(?:\s+(?:million|billion|thousand))?|\d[\d.,]*(?:\s*(?:%|percent)|(?:\s+[a-z]+){0,2})"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)(?:\s+[a-z]+)?"
+    r"|\b(?:times|once|twice|cents?|dollars?|euros?|pounds?))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _money_before(text: str, start: int) -> bool:
+    return bool(_MONEY_BEFORE.search(text[max(0, start - 30) : start]))
+
+
+def _vague_span(m: re.Match[str], ctx: Context) -> Found | None:
+    """Return "the coming weeks" → FUTURE_REF, "recent months" → PAST_REF, with the interval they cover."""
+    rel, unit = _low(_g(m, "rel")), lex.unit_key(_low(_g(m, "u")))
+    future = rel.split()[0] in ("coming", "upcoming", "next", "ensuing")
+    begin, end_value = _duration_bounds(ctx, "next" if future else "past", unit, None)
+    if not future and unit == "year":
+        return _found(m, "PAST_REF", gran="unknown", begin=begin, end_value=end_value)
+    if not future:  # "recent weeks", "the past few months": TimeBank annotates a vague duration
+        return _found(m, cal.duration_value(None, unit), type="DURATION", begin=begin, end_value=end_value)
+    return _found(m, "FUTURE_REF", gran="unknown", begin=begin, end_value=end_value)
+
+
+_VAGUE_VALUES = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
+    "at the moment": "PRESENT_REF", "current": "PRESENT_REF", "the present": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
+    "the past": "PAST_REF", "more recently": "PAST_REF", "most recently": "PAST_REF", "recent": "PAST_REF",
+    "until recently": "PAST_REF", "the recent past": "PAST_REF",
+    "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the foreseeable future": "FUTURE_REF", "the distant future": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the immediate future": "FUTURE_REF",
+    "the long term": "FUTURE_REF", "the short term": "FUTURE_REF", "future": "FUTURE_REF",
+}  # fmt: skip
+
+
+_NOT_VAGUE_AFTER = re.compile(r"\s+(?:as|after|before|[a-z]+ed)\b")
+_NOT_VAGUE_BEFORE = re.compile(r"\bas\s+$", re.IGNORECASE)
+
+
+def _vague(m: re.Match[str], ctx: Context) -> Found | None:
+    start, end = _span(m)
+    key = _low(ctx.text[start:end])
+    if key in ("soon", "previously", "formerly") and (
+        _NOT_VAGUE_AFTER.match(ctx.text, end) or _NOT_VAGUE_BEFORE.search(ctx.text, 0, start)
+    ):
+        return None  # "as soon as", "soon after", "previously announced": not a time of their own
+    return _found(m, _VAGUE_VALUES.get(key), gran="unknown")
+
+
+# --- clock times ----------------------------------------------------------------------------------
+
+
+def _clock(m: re.Match[str], ctx: Context) -> Found | None:
+    hour = int(_g(m, "h"))
+    minute = int(_g(m, "mi") or 0)
+    ap = _low(_g(m, "ap")).replace(".", "")
+    if ap == "pm" and hour < 12:
+        hour += 12
+    elif ap == "am" and hour == 12:
+        hour = 0
+    if hour > 23:
+        return None
+    clock = f"T{hour:02d}:{minute:02d}"
+    return _found(m, f"@{clock}", type="TIME", gran="time", mod=lex.mod_for(_g(m, "mod")))
+
+
+def _noon(m: re.Match[str], ctx: Context) -> Found | None:
+    clock = "T24:00" if _g(m, "w").lower() == "midnight" else "T12:00"
+    return _found(m, f"@{clock}", type="TIME", gran="time")
+
+
+# --- holidays -------------------------------------------------------------------------------------
+
+_FIXED_HOLIDAYS = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "xmas": (12, 25),
+    "boxing day": (12, 26), "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31),
+    "valentine's day": (2, 14), "independence day": (7, 4), "the fourth of july": (7, 4),
+    "bastille day": (7, 14), "st. patrick's day": (3, 17), "st patrick's day": (3, 17),
+}  # fmt: skip
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> Found | None:
+    name = _low(_g(m, "h")).replace("’", "'")
+    year_text = _g(m, "y")
+    if name in ("thanksgiving", "thanksgiving day", "easter", "easter sunday"):
+        return _movable_holiday(m, ctx, name, int(year_text) if year_text else None)
+    month, day = _FIXED_HOLIDAYS[name]
+    return _resolve_day(m, ctx, month, day, int(year_text) if year_text else None)
+
+
+def _movable_holiday(m: re.Match[str], ctx: Context, name: str, year: int | None) -> Found | None:
+    """Return Thanksgiving (US, fourth Thursday of November) or Easter Sunday of the year meant."""
+    if year is None and ctx.anchor is None:
+        return _found(m, None, gran="day")
+    if year is None:
+        assert ctx.anchor is not None
+        guess = _holiday_date(name, ctx.anchor.year)
+        year = cal.infer_year(ctx.anchor, guess.month, guess.day, ctx.tense(*_span(m)))
+    return _found(m, cal.day_value(_holiday_date(name, year)), gran="day")
+
+
+def _holiday_date(name: str, year: int) -> date:
+    if name.startswith("thanksgiving"):
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    # Anonymous Gregorian algorithm (Meeus/Jones/Butcher) for Easter Sunday.
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m_ = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m_ + 114, 31)
+    return date(year, month, day + 1)
+
+
+# --- the rule table -------------------------------------------------------------------------------
+
+M, D, DW, Y, WD = lex.MONTH, lex.DAY_NUM, lex.ORDINAL_DAY, lex.YEAR, lex.WEEKDAY
+PRE, N, VN, U = lex.PART_PREFIX, lex.NUMBER, lex.VAGUE_NUMBER, lex.UNIT
+B = r"(?<![\w'’-])"  # a word starts here
+E = r"(?![\w])"  # a word ends here
+
+_RULES: list[tuple[str, Resolver]] = [
+    (
+        r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)"
+        r"(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d-])",
+        _iso,
+    ),
+    (r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", _slashed),
+    (r"(?<![\d/.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>\d{4})(?![\d.]\d)", _slashed),
+    (
+        rf"{B}(?:(?P<wd>{WD}),?\s+)?(?P<mon>{M})\s+(?:(?P<day>{D})|the\s+(?P<dayw>{DW}))"
+        rf"(?:(?:,\s*|\s+)(?P<year>{Y}))?{E}",
+        _month_day,
+    ),
+    (
+        rf"{B}(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?:(?P<day>{D})|(?P<dayw>{DW}))(?:\s+of)?\s+(?P<mon>{M})"
+        rf"(?:,?\s+(?P<year>{Y}))?{E}",
+        _month_day,
+    ),
+    (rf"{B}(?P<mon>{M})\s+(?P<day>{D})(?:\.?\s+of\s+|\s+)(?P<mon2>{M})(?!\s+\d)(?:,?\s+(?P<year>{Y}))?{E}", _garbled),
+    (rf"{B}(?:(?P<pre>{PRE})[\s-]*)?(?P<mon>{M})(?:\s+of)?,?\s+(?P<year>{Y}){E}", _month_year),
+    (
+        rf"{B}(?:(?P<rel>(?i:last|next|this\s+past|this\s+coming|this|coming|past))\s+)?"
+        rf"(?:(?P<pre>{PRE})[\s-]*)?(?P<mon>{lex.MONTH_FULL}|{lex.MONTH_CAPS}|{lex.MONTH_ABBR}(?=\s))"
+        r"(?:\s+(?P<ly>(?i:last|next|this))\s+year)?(?![\w-])",
+        _month_alone,
+    ),
+    (
+        rf"{B}(?:(?P<pre>{PRE})[\s-]*|(?P<fy>(?i:fiscal|FY)\s*)|(?i:the\s+year)\s+)?(?P<year>{Y})"
+        r"(?:\s+(?P<bc>BC|BCE|B\.C\.))?(?![\w'’-]|\.\d)",
+        _year,
+    ),
+    (
+        rf"{B}(?:(?i:the)\s+)?(?:(?P<pre>{PRE})[\s-]*)?(?:(?P<dec>1[0-9]\d0|20\d0)['’]?s|['’](?P<yy>\d0)['’]?s"
+        r")(?!\w)",
+        _decade,
+    ),
+    (
+        rf"{B}(?i:the)\s+(?:(?P<pre>{PRE})[\s-]*)?(?P<w>(?i:nineteen[\s-]+)?(?i:twenties|thirties|forties|fifties"
+        rf"|sixties|seventies|eighties|nineties)){E}",
+        _decade,
+    ),
+    (
+        rf"{B}(?:(?i:the)\s+)?(?:(?P<pre>{PRE})[\s-]*)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{DW})[\s-]+(?i:century){E}",
+        _century,
+    ),
+    (
+        rf"{B}(?:(?P<the>(?i:the|its|this\s+year's|last\s+year's|next\s+year's|a|an))\s+)?"
+        r"(?:(?P<ya>(?i:year-ago|year-earlier|prior-year|comparable))\s+)?"
+        rf"(?:(?P<y1>{Y})\s+|(?i:fiscal)[\s-]+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+"
+        rf"(?:(?i:fiscal)[\s-]+)?(?i:quarter)(?!s)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<y2>{Y}))?{E}",
+        _quarter,
+    ),
+    (rf"{B}(?P<q>Q[1-4])(?:(?:\s+|-|/|\s+of\s+)(?P<y>{Y}|['’]\d\d))?{E}", _q_code),
+    (
+        r"(?<![\w-])(?i:the)\s+(?:(?P<adj>(?i:latest|current|same|comparable|year-earlier|year-ago|year\s+earlier"
+        r"|year\s+ago|prior-year|previous|prior|recent|just-ended|just\s+ended))\s+)?(?:(?i:fiscal)\s+)?"
+        r"(?P<u>(?i:quarter|period))(?!s|\w|-)",
+        _the_quarter,
+    ),
+    (rf"{B}(?i:the|its)\s+(?P<y>{Y})\s+(?:(?i:fiscal)\s+)?(?i:quarter|period)(?!s|\w)", _year_quarter),
+    (
+        rf"{B}(?:(?i:the)\s+)?(?P<h>(?i:first|second|latter|back|front))\s+half(?:\s+of)?(?:\s+(?P<y>{Y})|\s+"
+        r"(?P<rel>(?i:this|last|next|the))\s+year)(?![\w'’])",
+        _half,
+    ),
+    (
+        rf"{B}(?:(?P<rel>(?i:last|next|this\s+past|this\s+coming|this|the|coming|past))\s+)?"
+        rf"(?:(?P<pre>{PRE})[\s-]*)?(?P<s>{lex.SEASON})(?:\s+(?:of\s+)?(?P<y>{Y}))?{E}",
+        _season,
+    ),
+    (
+        rf"{B}(?:(?P<pre>(?i:early|late|later|earlier))\s+)?(?P<w>(?i:today|yesterday|tomorrow|tonight|overnight))"
+        rf"(?:\s+(?P<pod>{lex.PART_OF_DAY}))?{E}",
+        _relative_day,
+    ),
+    (rf"{B}(?i:the\s+day)\s+(?P<w>(?i:before\s+yesterday|after\s+tomorrow)){E}", _day_before_after),
+    (
+        rf"{B}(?P<rel>(?i:early\s+this|late\s+last|late\s+this|this|last|early|late))\s+(?P<pod>{lex.PART_OF_DAY})"
+        rf"{E}",
+        _part_of_day,
+    ),
+    (rf"{B}(?:(?P<rel>(?i:last|next|this|early|late))\s+)?(?P<wd>{WD})\s+(?P<pod>{lex.PART_OF_DAY}){E}", _weekday_part),
+    (rf"{B}(?P<wd>{WD})s(?:\s+(?P<pod>(?i:mornings|afternoons|evenings|nights)))?{E}", _weekday_set),
+    (rf"{B}(?i:every|each)\s+(?:(?i:other)\s+)?(?P<wd>{WD}){E}", _weekday_set),
+    (
+        rf"{B}(?:(?P<rel>(?i:last|next|this\s+coming|this\s+past|this|coming|past|the\s+previous|the\s+following"
+        rf"|the\s+next|early|late|earlier|later))\s+)?(?P<wd>{WD})(?![\w-])",
+        _weekday,
+    ),
+    (r"(?<![\w-])(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)(?![\w-])", _adverb_set),
+    (
+        rf"{B}(?i:every|each)\s+(?:(?P<n>{N})\s+)?(?P<u>{U}|{lex.MONTH_FULL}|{lex.SEASON}|"
+        rf"{lex.PART_OF_DAY}){E}",
+        _every,
+    ),
+    (
+        rf"{B}(?i:once|twice|(?:\w+|\d+)\s+times)\s+(?i:a|an|per|each|every)\s+(?P<u>(?i:day|week|month|year"
+        rf"|quarter|hour|minute|decade)){E}",
+        _times_per,
+    ),
+    (
+        rf"{B}(?:(?P<pre>{PRE})[\s-]*)?(?P<rel>(?i:last|next|this|past|coming|previous|following|current"
+        r"|the\s+(?:past|last|next|coming|previous|following|current|same|latest|preceding|prior)|the))\s+"
+        r"(?P<u>(?i:day|week|weekend|month|year|quarter|decade|century|fiscal\s+year|fortnight))(?!s|\w|-)",
+        _relative_unit,
+    ),
+    (
+        rf"{B}(?P<pre>(?i:earlier|later|early|late))\s+in\s+the\s+(?P<u>(?i:week|month|year|day|quarter)){E}",
+        _in_the_unit,
+    ),
+    (r"(?<![\w-])(?i:the\s+weekend)(?![\w-])", _the_weekend),
+    (r"(?<![\w-])(?i:the\s+(?:fiscal|full|current|calendar|whole|entire)\s+year)(?![\w-])", _this_year),
+    (
+        r"(?<![\w-])(?:(?i:the)\s+(?i:near|foreseeable|distant|immediate)\s+future|(?:(?<=\bin )|(?<=\bfor )"
+        r"|(?<=\binto ))(?i:the\s+future))(?!\s+of\b)(?![\w-])",
+        _vague,
+    ),
+    (r"(?<![\w-])(?:(?i:the\s+)?year['’]s\s+end|(?i:year)[\s-]end)(?![\w-])", _year_end),
+    (
+        rf"{B}(?:(?P<mod>{lex.APPROX_WORDS})\s+)?(?P<n>{N}|{VN})[\s-]+(?P<u>{U})"
+        r"(?:\s+(?i:or\s+so))?\s+(?P<dir>(?i:ago|earlier|later|before|after|from\s+now|hence|previously|back|prior))"
+        r"(?!\s+(?:the|a|an|his|her|its|their|this|that|[a-z]+ing)\b)(?![\w-])",
+        _offset,
+    ),
+    (r"(?<![\w-])(?i:year-earlier|year-ago|year\s+earlier|year\s+ago)(?![\w-])", _year_ago_adj),
+    (
+        rf"{B}(?:(?P<mod>{lex.APPROX_WORDS})\s+)?(?:(?i:the|its|their|his|her|an?)\s+)?"
+        r"(?:(?P<rel>(?i:past|last|next|coming|first|final|previous|following|latest|remaining|entire|whole|full"
+        rf"|initial|same))\s+)?(?:(?P<mod2>{lex.APPROX_WORDS})\s+)?(?P<n>{N}|{VN})"
+        rf"(?:\s+(?i:or|to|and)\s+(?P<n2>{N}))?(?:\s+(?i:more|additional|straight|consecutive|full|long))?"
+        rf"[\s-]+(?P<u>{U})(?:-old)?{E}",
+        _duration,
+    ),
+    (
+        rf"{B}(?:(?i:the)\s+)?(?P<rel>(?i:coming|upcoming|recent|next\s+few|past\s+few|last\s+few|ensuing))\s+"
+        rf"(?P<u>(?i:days|weeks|months|years|decades|quarters)){E}",
+        _vague_span,
+    ),
+    (
+        r"(?<![\w-])(?:(?i:right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|at\s+the\s+moment"
+        r"|recently|more\s+recently|most\s+recently|lately|previously|formerly|soon|shortly|until\s+recently)"
+        r"|(?i:in)\s+(?P<t>(?i:the\s+(?:recent\s+|distant\s+)?past|the\s+(?:near\s+|foreseeable\s+|distant\s+)?"
+        r"future|the\s+(?:near|long|short)\s+term)))(?![\w-])",
+        _vague,
+    ),
+    (
+        r"(?<![\w.:])(?:(?P<mod>(?i:about|around|approximately|roughly))\s+)?(?P<h>1[0-2]|0?\d)(?:[:.](?P<mi>[0-5]\d))?"
+        r"\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm))(?![\w])(?:\s+(?:GMT|UTC|[ECMP][SD]T|BST|CET|CEST))?",
+        _clock,
+    ),
+    (
+        r"(?<![\w:.])(?:(?i:at|by|until|from|around|after|before)\s+)(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)"
+        r"(?:\s*(?:GMT|UTC|[ECMP][SD]T|BST|CET|CEST|hours|h\b))?)(?![\d:])",
+        _clock,
+    ),
+    (r"(?<![\w-])(?P<w>(?i:noon|midday|midnight))(?![\w-])", _noon),
+    (
+        r"(?<![\w-])(?P<h>(?i:christmas\s+(?:eve|day)|christmas|xmas|boxing\s+day|new\s+year['’]s\s+(?:eve|day)"
+        r"|halloween|valentine['’]s\s+day|independence\s+day|the\s+fourth\s+of\s+july|bastille\s+day"
+        r"|st\.?\s+patrick['’]s\s+day|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?))(?:,?\s+(?P<y>"
+        + Y
+        + r"))?(?![\w-])",
+        _holiday,
+    ),
+]
+
+
+# Cheap lower-case literal scans that say where a rule could match: each rule's full pattern runs only
+# in windows around its trigger's hits (word starts only), which keeps recognition to a few ms an article.
+def _trigger_words() -> dict[str, tuple[str, ...]]:
+    """Return each lower-case word that can start or anchor an expression, with the triggers it fires."""
+    groups: dict[str, list[str]] = {
+        "adverb": ["daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "biweekly"],
+        "noon": ["noon", "midday", "midnight"],
+        "holiday": ["christmas", "xmas", "boxing", "new", "halloween", "valentine", "independence", "fourth",
+                    "bastille", "st", "thanksgiving", "easter"],
+        "relday": ["today", "yesterday", "tomorrow", "tonight", "overnight"],
+        "every": ["every", "each", "once", "twice"],
+        "weekday": [w + s for w in lex.WEEKDAYS for s in ("", "s")],
+        "month": [*lex.MONTHS, "sept"],
+        "season": list(lex.SEASONS),
+        "unit": [u + s for u in lex.UNITS for s in ("", "s")] + ["centuries", "millennia"],
+        "quarter": ["quarter", "quarters", "period"],
+        "century": ["century", "centuries"],
+        "half": ["half"],
+        "pod": ["morning", "afternoon", "evening", "night", "nights", "mornings", "evenings", "afternoons"],
+        "vague": ["now", "current", "currently", "present", "presently", "recent", "recently", "lately",
+                  "previously", "formerly", "soon", "shortly", "past", "future", "term", "these", "moment",
+                  "nowadays"],
+        "decade": list(lex.DECADE_WORDS),
+        "qcode": ["q1", "q2", "q3", "q4"],
+    }  # fmt: skip
+    words: dict[str, tuple[str, ...]] = {}
+    for name, forms in groups.items():
+        for form in forms:
+            words[form] = (*words.get(form, ()), name)
+    return words
+
+
+# Rules run only in windows around a word that could anchor them (or a number, for numeric rules):
+# one pass over the words keeps recognition to a few ms an article.
+TRIGGER_WORDS = _trigger_words()
+TRIGGER_NAMES = (*{n for names in TRIGGER_WORDS.values() for n in names}, "iso", "slashed", "year", "clock")
+_CLOCK_AFTER = re.compile(r"[:.]\d\d|\s*[ap]\.?m\b", re.IGNORECASE)
+_DECADE_TOKEN = re.compile(r"\d*0s")
+_CENTURY_PREFIXES = frozenset({"15", "16", "17", "18", "19", "20"})
+
+
+def digit_triggers(token: str, text: str, end: int) -> tuple[str, ...]:
+    """Return the numeric rules a number token (ending at ``end``) could anchor."""
+    after = text[end : end + 1]
+    if len(token) == 4 and token[:2] in _CENTURY_PREFIXES:
+        return ("year", "iso") if after == "-" else ("year",)
+    digits = token.rstrip("apm")
+    if token[len(digits) :] in ("am", "pm"):
+        return ("clock",)  # "6pm"
+    if len(token) <= 2:
+        names = ("slashed",) if after in ("/", ".") else ()
+        return (*names, "clock") if _CLOCK_AFTER.match(text, end) else names
+    return ("decade",) if _DECADE_TOKEN.fullmatch(token) else ()
+
+
+_TRIGGER_OF: dict[Resolver, str] = {
+    _iso: "iso", _slashed: "slashed", _month_day: "month", _garbled: "month", _month_year: "month",
+    _month_alone: "month", _year: "year", _decade: "decade", _century: "century", _quarter: "quarter",
+    _q_code: "qcode", _the_quarter: "quarter", _year_quarter: "quarter", _half: "half", _season: "season",
+    _relative_day: "relday", _day_before_after: "relday", _part_of_day: "pod", _weekday_part: "weekday",
+    _weekday_set: "weekday", _weekday: "weekday", _adverb_set: "adverb", _every: "every", _times_per: "every",
+    _relative_unit: "unit", _in_the_unit: "unit", _the_weekend: "unit", _this_year: "unit", _vague: "vague",
+    _year_end: "unit", _offset: "unit", _year_ago_adj: "unit", _duration: "unit", _vague_span: "unit",
+    _clock: "clock", _noon: "noon", _holiday: "holiday",
+}  # fmt: skip
+
+RULES: list[tuple[re.Pattern[str], Resolver, str]] = [(re.compile(p), r, _TRIGGER_OF[r]) for p, r in _RULES]

@@ -1,0 +1,125 @@
+"""The tense of the clause a time expression sits in: from the spaCy parse, else from nearby words."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_FUTURE_AUX = frozenset({"will", "'ll", "ll", "shall", "wo", "would", "'d"})
+_PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})
+_PAST_TAGS = frozenset({"VBD"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+# Verbs whose infinitive complement is a plan: "plans to travel on Monday" looks ahead. Matched on the
+# word's start so inflected forms count and no lemmatizer is needed.
+_PLAN_STEMS = (
+    "plan", "expect", "schedul", "intend", "hop", "aim", "set", "due", "want", "seek", "prepar", "vow",
+    "promis", "pledg", "threat", "agree", "decid", "propos", "is", "are", "was", "were", "going",
+)  # fmt: skip
+
+_SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n\s*\n")
+_CUE = re.compile(
+    r"\b(?:(?P<future>will|won't|shall|'ll|going\s+to|plans?\s+to|planned\s+to|scheduled\s+to|expected\s+to"
+    r"|due\s+to|set\s+to|intends?\s+to|would|to\s+be\s+held|upcoming|next)"
+    r"|(?P<past>was|were|had|did|said|told|ago|last|earlier|previously|yesterday|[a-z]{2,}ed)"
+    r"|(?P<present>is|are|am))\b",
+    re.IGNORECASE,
+)
+# How many characters around an expression the fallback reads for tense cues (a clause, roughly).
+_CUE_WINDOW = 80
+
+
+def tense_at(text: str, start: int, end: int, doc: Any | None) -> str | None:
+    """Return "past", "present" or "future" for the clause around text[start:end], or None."""
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None or len(span) == 0:
+        return _tense_from_cues(text, start, end)
+    # With a parse, no verb above the expression (a headline, "Friday's purchases") means no tense:
+    # words nearby then belong to other clauses and mislead more than they help.
+    return _tense_from_parse(span)
+
+
+def _tense_from_parse(span: Any) -> str | None:
+    root = span.root
+    if root.dep_ in ("poss", "compound", "nmod", "amod"):
+        return None  # "Friday's purchases", "the Monday meeting": the clause's verb is not about this day
+    verb = _governing_verb(root)
+    if verb is None:
+        return None
+    tense = _verb_tense(verb)
+    if tense == "present" and _hops(root, verb) > _PRESENT_REACH:
+        return None  # a present-tense verb far up the tree rarely schedules this expression
+    return tense
+
+
+# Tree distance within which a present-tense verb ("travels ... on Monday") makes an expression future;
+# tuned on TimeBank, where farther ones were mostly reported speech about the past.
+_PRESENT_REACH = 2
+
+
+def _hops(token: Any, ancestor: Any) -> int:
+    hops = 0
+    while token.i != ancestor.i and token.head.i != token.i and hops < 10:
+        token, hops = token.head, hops + 1
+    return hops
+
+
+def _governing_verb(token: Any) -> Any | None:
+    """Return the nearest verb above the token in the dependency tree."""
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _verb_tense(verb: Any) -> str | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX or _is_going_to(verb):
+        return "future"
+    if words & _PAST_AUX or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if any(a.lower_ in ("has", "have") for a in auxes):
+        return "past"
+    if verb.tag_ in _PAST_TAGS or (verb.tag_ == "VBN" and not auxes):
+        return "past"  # "announced Friday": a bare participle reports what happened
+    if verb.tag_ in _PRESENT_TAGS or any(a.tag_ in _PRESENT_TAGS for a in auxes):
+        return "present"
+    if verb.tag_ == "VB":
+        return _infinitive_tense(verb, any(a.lower_ == "to" for a in auxes))
+    return None
+
+
+def _is_going_to(verb: Any) -> bool:
+    head = verb.head
+    return head.i != verb.i and head.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)
+
+
+def _infinitive_tense(verb: Any, with_to: bool) -> str | None:
+    """Return the tense of an infinitive ("let the offensive begin Saturday"): that of the verb above it,
+    except that "to travel" under a present-tense verb of planning looks ahead."""
+    head = _governing_verb(verb.head) if verb.head.i != verb.i else None
+    head_tense = _verb_tense(head) if head is not None and head.i != verb.i else None
+    planned = verb.head.lower_.startswith(_PLAN_STEMS) or (head is not None and head.lower_.startswith(_PLAN_STEMS))
+    if with_to and planned and head_tense != "past":
+        return "future"
+    return head_tense
+
+
+def _tense_from_cues(text: str, start: int, end: int) -> str | None:
+    """Return a tense guessed from words near the expression, inside its sentence."""
+    left = text[max(0, start - _CUE_WINDOW) : start]
+    ends = [m.end() for m in _SENT_END.finditer(left)]
+    if ends:
+        left = left[ends[-1] :]
+    right = text[end : end + _CUE_WINDOW]
+    stop = _SENT_END.search(right)
+    if stop:
+        right = right[: stop.start()]
+    # The nearest cue wins: "said Friday it would investigate" is about a past Friday.
+    before = [(len(left) - m.end(), m.lastgroup) for m in _CUE.finditer(left)]
+    after = [(m.start(), m.lastgroup) for m in _CUE.finditer(right)]
+    cues = sorted([*before[-1:], *after[:1]], key=lambda cue: cue[0])
+    return cues[0][1] if cues else None

@@ -1,0 +1,203 @@
+"""Time one story assignment as the archive grows (1k, 10k, 100k stored articles) and report peak memory.
+
+The archive is synthetic but made of real text: Timeline17 articles, each
+recycled many times with light perturbation (10% of words dropped, three
+invented names that mark the synthetic story, a random date within two
+years). Building 100k articles through the online path would take an hour, so
+the state is bulk-inserted: term counts are computed once per real text, the
+perturbed copies are derived at the term level, TF-IDF weights use the final
+document frequencies, and the story centroids, postings, members and document
+frequencies (expected counts) are written with ``executemany`` into a fresh on-disk store. Then
+``--probe`` new articles (real text, perturbed the same way; half continue a
+stored story, half are new) go through ``storyline.stories.assign`` one at a
+time, and the per-article times are reported.
+
+Example:
+    python -m storyline.bench.stories --sizes 1000,10000 --data /work/shared/data/timeline17
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import sys
+import tarfile
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from storyline.models import Article, Origin
+from storyline.store import Store
+from storyline.stories import assign
+from storyline.stories.cluster import namespace_norms, story_id, weigh
+from storyline.stories.features import article_terms
+
+DEFAULT_DATA = Path("/work/shared/data/timeline17")
+ARTICLES_PER_STORY = 5
+_START = 1_577_836_800.0  # 2020-01-01 UTC
+_SPAN = 2 * 365 * 86400.0
+_SYLLABLES = ["ka", "lo", "mir", "ten", "vo", "zu", "rae", "pel", "sto", "qui", "bran", "dor"]
+
+
+def load_texts(path: Path, limit: int = 2000) -> list[str]:
+    """Return up to ``limit`` article texts from the Timeline17 tarball (or a folder holding it)."""
+    tarball = path if path.is_file() else next(iter(sorted(path.glob("*.tar.gz"))), None)
+    if tarball is None:
+        raise FileNotFoundError(path)
+    texts = []
+    with tarfile.open(tarball) as tar:
+        for member in tar:
+            handle = tar.extractfile(member) if member.isfile() and "/InputDocs/" in member.name else None
+            if handle is not None:
+                texts.append(handle.read().decode("utf-8", "replace"))
+            if len(texts) >= limit:
+                break
+    return texts
+
+
+def _names(rng: random.Random, n: int) -> list[str]:
+    return ["".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize() for _ in range(n)]
+
+
+def perturb(text: str, names: list[str], rng: random.Random) -> str:
+    """Return the text with 10% of its words dropped and the story's invented names mixed in."""
+    words = [w for w in text.split() if rng.random() > 0.1]
+    for name in names:
+        for _ in range(2):
+            words.insert(rng.randrange(len(words) + 1), name)
+    return " ".join(words)
+
+
+def _perturbed_terms(base: Counter[str], names: list[str], rng: random.Random) -> Counter[str]:
+    """Return term counts as ``perturb`` would change them (words dropped, names added)."""
+    terms = Counter({t: c for t, c in base.items() if rng.random() > 0.1})
+    for name in names:
+        terms["w:" + name.lower()] += 2
+        terms["e:" + name.lower()] += 2
+    return terms
+
+
+def build_state(store: Store, size: int, pool: list[Counter[str]], rng: random.Random) -> list[list[str]]:
+    """Bulk-insert the clustering state of ``size`` articles; return each story's invented names.
+
+    Document frequencies are the expected counts (each real text's terms, times the number of
+    perturbed copies made of it, times the 0.9 chance that a word survives), so one pass over
+    the stories suffices; each story is written as soon as it is made, so memory stays flat.
+    """
+    stories = [_names(rng, 3) for _ in range(max(1, size // ARTICLES_PER_STORY))]
+    df: Counter[str] = Counter()
+    for s, names in enumerate(stories):
+        for term in pool[s % len(pool)]:
+            df[term] += ARTICLES_PER_STORY
+        for name in names:
+            df["w:" + name.lower()] += ARTICLES_PER_STORY
+            df["e:" + name.lower()] += ARTICLES_PER_STORY
+    df = Counter({t: max(1, round(0.9 * n)) for t, n in df.items()})
+    with store.transaction():
+        store.conn.executemany("INSERT INTO term_df (term, df) VALUES (?, ?)", sorted(df.items()))
+        for s in range(len(stories)):
+            _write_story(store, s, _story_docs(s, stories[s], pool, size), df, size)
+        for name, value in (("docs", size), ("stories", len(stories)), ("pos", size)):
+            store.set_story_counter(name, value)
+    return stories
+
+
+def _story_docs(s: int, names: list[str], pool: list[Counter[str]],
+                size: int) -> list[tuple[int, Counter[str], float]]:
+    """Return (article number, term counts, timestamp) of one synthetic story's articles."""
+    rng = random.Random(s)
+    first = s * ARTICLES_PER_STORY
+    numbers = range(first, min(size, first + ARTICLES_PER_STORY)) if s < size // ARTICLES_PER_STORY else []
+    return [(i, _perturbed_terms(pool[s % len(pool)], names, rng), _START + rng.random() * _SPAN)
+            for i in numbers]
+
+
+def _write_story(store: Store, s: int, docs: list[tuple[int, Counter[str], float]], df: Counter[str],
+                 total: int) -> None:
+    """Write one story's row, centroid (its postings) and members."""
+    sid = story_id(f"bench-{s}")
+    centroid: dict[str, float] = {}
+    members = []
+    for i, terms, ts in docs:
+        vector = weigh(terms, df, total)
+        for t, w in vector.items():
+            centroid[t] = centroid.get(t, 0.0) + w
+        words = {t: round(w, 6) for t, w in vector.items() if t.startswith("w:")}
+        members.append((f"bench-{i}", sid, sid, i + 1, None, None, "bench", f"Bench article {i}", None, ts,
+                        json.dumps(words, sort_keys=True)))
+    spans = [ts for _, _, ts in docs]
+    store.conn.execute(
+        "INSERT INTO stories (id, seq, first_article, first_ts, last_ts, size, norms) VALUES (?,?,?,?,?,?,?)",
+        (sid, s + 1, f"bench-{s * ARTICLES_PER_STORY}", min(spans), max(spans), len(docs),
+         json.dumps(namespace_norms(centroid), sort_keys=True)))
+    store.conn.executemany("INSERT INTO story_terms VALUES (?, ?, ?)", ((sid, t, w) for t, w in centroid.items()))
+    store.conn.executemany("INSERT INTO story_members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", members)
+
+
+def probe(store: Store, texts: list[str], stories: list[list[str]], count: int,
+          rng: random.Random) -> list[float]:
+    """Assign ``count`` new articles one at a time; return the seconds each took."""
+    times = []
+    for k in range(count):
+        names = stories[rng.randrange(len(stories))] if k % 2 == 0 else _names(rng, 3)
+        text = perturb(texts[rng.randrange(len(texts))], names, rng)
+        day = time.strftime("%Y-%m-%d", time.gmtime(_START + rng.random() * _SPAN))
+        article = Article(id=f"probe-{k}", origin=Origin("bench"), text=text, published=day)
+        started = time.perf_counter()
+        assign(store, [article])
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def run(size: int, texts: list[str], pool: list[Counter[str]], count: int, folder: Path) -> dict[str, float]:
+    """Build a store of ``size`` articles, probe it, and return the timings."""
+    rng = random.Random(size)
+    store = Store.open(folder / f"bench-{size}.db")
+    started = time.perf_counter()
+    stories = build_state(store, size, pool, rng)
+    built = time.perf_counter() - started
+    times = probe(store, texts, stories, count, rng)
+    store.close()
+    return {"size": size, "build_s": round(built, 1), "median_ms": round(1000 * statistics.median(times), 2),
+            "mean_ms": round(1000 * statistics.fmean(times), 2),
+            "p95_ms": round(1000 * sorted(times)[int(0.95 * (len(times) - 1))], 2),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark from the command line; return the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m storyline.bench.stories", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000,100000", help="stored article counts, comma-separated")
+    parser.add_argument("--probe", type=int, default=200, help="articles assigned and timed per size")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="Timeline17 tarball or its folder")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    try:
+        texts = load_texts(args.data)
+    except (FileNotFoundError, tarfile.TarError):
+        print(f"{args.data}: Timeline17 data not found; pass --data PATH", file=sys.stderr)
+        return 2
+    pool = [article_terms(Article(id=str(i), origin=Origin("bench"), text=t)) for i, t in enumerate(texts)]
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in (int(s) for s in args.sizes.split(",")):
+            results.append(run(size, texts, pool, args.probe, Path(tmp)))
+            if not args.json:
+                r = results[-1]
+                print(f"{r['size']:>7} stored: build {r['build_s']} s, assign median {r['median_ms']} ms, "
+                      f"mean {r['mean_ms']} ms, p95 {r['p95_ms']} ms, peak RSS {r['peak_rss_mb']} MB", flush=True)
+    if args.json:
+        print(json.dumps(results))
+    elif len(results) > 1:
+        print(f"ratio of median time {results[-1]['size']} / {results[0]['size']}: "
+              f"{results[-1]['median_ms'] / results[0]['median_ms']:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,156 @@
+"""Conflicts between reports of one event: two dates for it, or two counts of one of its quantities."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from itertools import combinations
+
+from storyline.conflicts.common import clause, has_repeat_marker, long_date, names_list, outlet, story_mentions
+from storyline.models import Article, Claim, Conflict, EventMention
+from storyline.timeline import dates
+from storyline.timeline.events import REPORTING_LEMMAS
+from storyline.timeline.merge import overlap, words
+
+# Reports of one event whose dates differ by more than this are taken as different events
+# (weekly protests, a second meeting): a wrong date is usually a day or a weekday off.
+MAX_DATE_GAP_DAYS = 3
+SAME_EVENT_WORDS = 0.3  # summary word overlap (Jaccard) for two reports of one event, across articles
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+
+
+def date_conflicts(articles: list[Article]) -> list[Conflict]:
+    """Return conflicts where reports of one event give it different days."""
+    every = [m for a in articles for m in a.events]
+    mentions = [m for m in story_mentions(articles) if dates.day(m.date) and _datable(m)]
+    types = _types(articles)
+    pairs = [(a, b) for a, b in combinations(mentions, 2) if _date_clash(a, b, every, types)]
+    by_id = {a.id: a for a in articles}
+    return [_date_conflict(group, by_id) for group in _groups(pairs)]
+
+
+def number_conflicts(articles: list[Article]) -> list[Conflict]:
+    """Return conflicts where reports of one event on one day give different exact counts."""
+    mentions = [m for m in story_mentions(articles) if dates.day(m.date) and m.numbers]
+    types = _types(articles)
+    by_key: dict[str, list[tuple[EventMention, EventMention]]] = defaultdict(list)
+    for a, b in combinations(mentions, 2):
+        for key in set(a.numbers) & set(b.numbers):
+            if a.numbers[key] != b.numbers[key] and a.date[:10] == b.date[:10] and _same_places(a, b, types):
+                by_key[key].append((a, b))
+    by_id = {a.id: a for a in articles}
+    return [_number_conflict(key, group, by_id) for key, pairs in by_key.items() for group in _groups(pairs)]
+
+
+def _datable(m: EventMention) -> bool:
+    return m.trigger not in REPORTING_LEMMAS and not has_repeat_marker(m)
+
+
+def _types(articles: list[Article]) -> dict[str, str]:
+    return {e.name: e.type for a in articles for e in a.entities}
+
+
+def _date_clash(a: EventMention, b: EventMention, every: list[EventMention], types: dict[str, str]) -> bool:
+    day_a, day_b = dates.day(a.date), dates.day(b.date)
+    if a.trigger != b.trigger or day_a is None or day_b is None or day_a == day_b:
+        return False
+    if abs((day_a - day_b).days) > MAX_DATE_GAP_DAYS or not _same_places(a, b, types):
+        return False
+    named = _definite(a) and _definite(b)
+    if a.article == b.article:
+        return named  # one article naming "the rally" on two days
+    if _counts_differ(a, b) or not (_definite(a) or _definite(b) or _shared_actor(a, b, types)):
+        return False  # routine actions (detentions, marches) recur daily: only a named, unique event clashes
+    if not named and overlap(words(a.summary), words(b.summary)) < SAME_EVENT_WORDS:
+        return False
+    return not _knows_both(a, b, every) and not _knows_both(b, a, every)
+
+
+def _counts_differ(a: EventMention, b: EventMention) -> bool:
+    """Return True when the two reports count different things: different events, not a date dispute."""
+    return any(a.numbers[k] != b.numbers[k] for k in set(a.numbers) & set(b.numbers))
+
+
+def _places(m: EventMention, types: dict[str, str]) -> set[str]:
+    return {name for name in m.entities if types.get(name) in PLACE_TYPES}
+
+
+def _same_places(a: EventMention, b: EventMention, types: dict[str, str]) -> bool:
+    """Return False when both reports name places and none is shared: events in different places."""
+    pa, pb = _places(a, types), _places(b, types)
+    return not pa or not pb or bool(pa & pb)
+
+
+def _shared_actor(a: EventMention, b: EventMention, types: dict[str, str]) -> bool:
+    """Return True when both reports name the same person or organisation."""
+    return any(types.get(name) in ("PERSON", "ORG") for name in set(a.entities) & set(b.entities))
+
+
+def _definite(m: EventMention) -> bool:
+    """Return True when the sentence names the event as a known one ("the protest on ...")."""
+    stem = re.escape((m.trigger or "")[:5])
+    return bool(re.search(rf"\bthe\s+(\w+\s+)?{stem}", m.quote, re.I))
+
+
+def _knows_both(a: EventMention, b: EventMention, every: list[EventMention]) -> bool:
+    """Return True when a's article itself also dates such an event to b's day (two events, not one)."""
+    return any(m.article == a.article and m.trigger == a.trigger and m.date[:10] == b.date[:10] for m in every)
+
+
+def _groups(pairs: list[tuple[EventMention, EventMention]]) -> list[list[EventMention]]:
+    """Return connected groups of mentions joined by the pairs, in first-seen order."""
+    parent: dict[int, int] = {}
+    items: dict[int, EventMention] = {}
+
+    def find(i: int) -> int:
+        while parent.setdefault(i, i) != i:
+            i = parent[i]
+        return i
+
+    for a, b in pairs:
+        items[id(a)], items[id(b)] = a, b
+        parent[find(id(a))] = find(id(b))
+    groups: dict[int, list[EventMention]] = defaultdict(list)
+    for key, mention in items.items():
+        groups[find(key)].append(mention)
+    return list(groups.values())
+
+
+def _by_value(group: list[EventMention], value_of: dict[int, str]) -> dict[str, list[EventMention]]:
+    out: dict[str, list[EventMention]] = defaultdict(list)
+    for m in sorted(group, key=lambda m: (m.article, m.quote_start)):
+        out[value_of[id(m)]].append(m)
+    return out
+
+
+def _claims(values: dict[str, list[EventMention]]) -> list[Claim]:
+    return [Claim(m.article, m.quote, value, m.quote_start) for value, ms in values.items() for m in ms]
+
+
+def _who(ms: list[EventMention], by_id: dict[str, Article]) -> str:
+    return names_list([outlet(by_id[m.article]) if m.article in by_id else m.article for m in ms])
+
+
+def _date_conflict(group: list[EventMention], by_id: dict[str, Article]) -> Conflict:
+    values = _by_value(group, {id(m): m.date[:10] for m in group})
+    (first, lead), *rest = values.items()
+    if len({m.article for m in group}) == 1:
+        days = " and ".join(long_date(v) for v in values)
+        summary = f"{_who(lead, by_id)} gives two dates for {clause(lead[0].summary)}: {days}."
+    else:
+        others = "; ".join(f"{_who(ms, by_id)} says {long_date(v)}" for v, ms in rest)
+        summary = f"{_who(lead, by_id)} says {clause(lead[0].summary)} on {long_date(first)}; {others}."
+    return Conflict("date", summary, _claims(values))
+
+
+def _number_conflict(key: str, group: list[EventMention], by_id: dict[str, Article]) -> Conflict:
+    values = _by_value(group, {id(m): m.numbers[key] for m in group})
+    (_, lead), *rest = values.items()
+    when = long_date(lead[0].date)
+    if len({m.article for m in group}) == 1:
+        counts = " and ".join(values)
+        summary = f"{_who(lead, by_id)} gives both {counts} for {clause(lead[0].summary)} on {when}."
+    else:
+        others = "; ".join(f"{_who(ms, by_id)} says {v}" for v, ms in rest)
+        summary = f"{_who(lead, by_id)} says {clause(lead[0].summary)} on {when}; {others}."
+    return Conflict("number", summary, _claims(values))

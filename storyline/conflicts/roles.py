@@ -1,0 +1,185 @@
+"""Role conflicts: a person meeting themself, one office held by two people, one person in two offices."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import defaultdict
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from storyline.conflicts.common import names_list, outlet, sentence_at
+from storyline.models import Article, Claim, Conflict
+
+# Verbs that need two parties; "X will meet X" is typical of machine translation dropping a name.
+TWO_PARTY = (
+    r"(?:(?:will|would|is to|was to|to|plans to|is set to|is due to|has|had|did|is|was|were)\s+)?"
+    r"(?:meet|meets|met|meeting|hold talks with|holds talks with|held talks with|holding talks with"
+    r"|talk with|talks with|talked with|talk to|talks to|talked to|speak with|speaks with|spoke with|spoke to"
+    r"|phone|phones|phoned|called|visit|visits|visited|host|hosts|hosted|receive|receives|received"
+    r"|welcome|welcomes|welcomed|congratulate|congratulates|congratulated|negotiate with|negotiates with"
+    r"|negotiated with|shook hands with|shake hands with|travels? to meet|travell?ed to meet"
+    r"|travels? to [A-Z]\w+ to meet|travell?ed to [A-Z]\w+ to meet)"
+)
+NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)*"
+SELF_ACTION = re.compile(rf"\b({NAME})\s+{TWO_PARTY}\s+(?:with\s+)?({NAME})(?!['’]s)")
+TITLE_WORDS = {"President", "Prime", "Minister", "Mr", "Mrs", "Ms", "Dr", "Chancellor", "Premier", "Leader",
+               "General", "Gen", "Sir", "King", "Queen", "Foreign", "Interior", "Defence", "Defense", "The"}
+NOT_NAMES = STOP_WORDS | {d.lower() for d in calendar.day_name} | {m.lower() for m in calendar.month_name if m}
+COUNTRIES = {
+    "Belarus": ("Belarusian", "Belarusan"), "Russia": ("Russian",), "Ukraine": ("Ukrainian",),
+    "Poland": ("Polish",), "Lithuania": ("Lithuanian",), "Latvia": ("Latvian",), "Estonia": ("Estonian",),
+    "France": ("French",), "Germany": ("German",), "United States": ("US", "U.S.", "American"),
+    "Britain": ("British", "UK", "U.K."), "China": ("Chinese",), "Egypt": ("Egyptian",), "Syria": ("Syrian",),
+    "Libya": ("Libyan",), "Iraq": ("Iraqi",), "Iran": ("Iranian",), "Turkey": ("Turkish",),
+    "Israel": ("Israeli",), "Italy": ("Italian",), "Spain": ("Spanish",), "Japan": ("Japanese",),
+    "India": ("Indian",), "Pakistan": ("Pakistani",), "Brazil": ("Brazilian",), "Mexico": ("Mexican",),
+    "Canada": ("Canadian",), "Kazakhstan": ("Kazakh",), "Armenia": ("Armenian",), "Georgia": ("Georgian",),
+    "Azerbaijan": ("Azerbaijani",), "Moldova": ("Moldovan",), "Hungary": ("Hungarian",), "Haiti": ("Haitian",),
+    "Tunisia": ("Tunisian",), "Yemen": ("Yemeni",), "Afghanistan": ("Afghan",), "Venezuela": ("Venezuelan",),
+    "Serbia": ("Serbian",), "Finland": ("Finnish",), "Sweden": ("Swedish",), "Austria": ("Austrian",),
+}
+COUNTRY_OF = {form: country for country, forms in COUNTRIES.items() for form in (country, *forms)}
+OFFICES = ("prime minister", "president", "chancellor", "foreign minister", "interior minister",
+           "defence minister", "defense minister")
+HEAD_OFFICES = {"president", "prime minister", "chancellor"}  # one person holds at most one of these at a time
+_C = "|".join(re.escape(c) for c in sorted(COUNTRY_OF, key=len, reverse=True))
+_T = "|".join(OFFICES)
+_OFFICE = rf"(?:(?P<c1>{_C})(?:['’]s)?\s+(?P<t1>(?i:{_T}))|(?P<t2>(?i:{_T}))\s+of\s+(?:the\s+)?(?P<c2>{_C}))"
+TITLE_BEFORE = re.compile(rf"\b{_OFFICE}\s+(?P<name>{NAME})")
+TITLE_AFTER = re.compile(rf"(?P<name>{NAME}),\s+(?:the\s+)?{_OFFICE}\b")
+ROLE_TEXT = re.compile(rf"^(?:the\s+)?{_OFFICE}$", re.I)
+# Words that make an office not current or not the office itself ("former president", "vice president").
+QUALIFIERS = re.compile(
+    r"(former|ex|late|acting|interim|outgoing|then|deputy|vice|self-proclaimed|would-be|first|future)"
+    r"[\s-]*$", re.I)
+Office = tuple[str, str]  # (title, country)
+Holder = tuple[str, Article, int, int, Office]  # (person name, article, start, end, office)
+
+
+def role_conflicts(articles: list[Article]) -> list[Conflict]:
+    """Return every role conflict in the story's articles."""
+    holders = [h for a in articles for h in _holders(a)]
+    return [*_self_actions(articles), *_shared_offices(holders), *_double_offices(holders)]
+
+
+def _self_actions(articles: list[Article]) -> list[Conflict]:
+    found = []
+    for article in articles:
+        for span in article.sentences or []:
+            sentence = article.text[span.start : span.end]
+            for m in SELF_ACTION.finditer(sentence):
+                if _same_person(m.group(1), m.group(2)):
+                    found.append(_self_conflict(article, span.start + m.start(), span.start + m.end(), m))
+    return found
+
+
+def _self_conflict(article: Article, start: int, end: int, m: re.Match[str]) -> Conflict:
+    offset, quote = sentence_at(article, start, end)
+    name = _bare(m.group(1))
+    summary = (f'{outlet(article)} has {name} meeting {name} ("{m.group(0)}"): the other party is missing, '
+               "probably a translation error.")
+    return Conflict("role", summary, [Claim(article.id, quote, m.group(0), offset)])
+
+
+def _tokens(name: str) -> list[str]:
+    """Return the name's own words: no titles, demonyms, weekdays or capitalised function words."""
+    words = [t.strip(".") for t in name.split()]
+    return [t for t in words if t not in TITLE_WORDS and t not in COUNTRY_OF and t.lower() not in NOT_NAMES]
+
+
+def _bare(name: str) -> str:
+    return " ".join(_tokens(name)) or name
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Return True when two names can be one person: same surname, no clashing first names."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb or ta[-1] != tb[-1]:
+        return False
+    return len(ta) == 1 or len(tb) == 1 or ta[0] == tb[0]
+
+
+def _office(match: re.Match[str]) -> Office:
+    title = (match.group("t1") or match.group("t2")).lower()
+    return title, COUNTRY_OF[match.group("c1") or match.group("c2")]
+
+
+def _holders(article: Article) -> list[Holder]:
+    """Return (person, article, start, end, office) for each current country office the text gives someone."""
+    found: list[Holder] = []
+    for pattern in (TITLE_BEFORE, TITLE_AFTER):
+        for m in pattern.finditer(article.text):
+            if _qualified(article.text, m) or not _tokens(m.group("name")):
+                continue
+            found.append((_bare(m.group("name")), article, m.start(), m.end(), _office(m)))
+    for entity in article.entities:
+        for role in entity.roles:
+            r = ROLE_TEXT.match(role.role.strip())
+            start = role.start if role.start is not None else article.text.find(role.quote)
+            if r and start >= 0 and not QUALIFIERS.search(role.role.split()[0] + " "):
+                found.append((entity.name, article, start, start + len(role.quote), _office(r)))
+    return found
+
+
+def _qualified(text: str, m: re.Match[str]) -> bool:
+    before = text[max(0, m.start() - 20) : m.start()]
+    after = text[m.end() : m.end() + 6]
+    return bool(QUALIFIERS.search(before)) or after.startswith("-elect") or "-elect" in m.group(0)
+
+
+def _people(holders: list[Holder]) -> list[list[Holder]]:
+    """Return holders grouped by person (same surname, compatible first names)."""
+    groups: list[list[Holder]] = []
+    for h in sorted(holders, key=lambda h: -len(h[0])):
+        home = next((g for g in groups if _same_person(g[0][0], h[0])), None)
+        if home is None:
+            groups.append([h])
+        else:
+            home.append(h)
+    return groups
+
+
+def _claim(h: Holder) -> Claim:
+    offset, quote = sentence_at(h[1], h[2], h[3])
+    return Claim(h[1].id, quote, f"{h[0]}: {_office_name(h[4])}", offset)
+
+
+def _office_name(office: Office) -> str:
+    return f"{office[0].title()} of {office[1]}"
+
+
+def _shared_offices(holders: list[Holder]) -> list[Conflict]:
+    by_office: dict[Office, list[Holder]] = defaultdict(list)
+    for h in holders:
+        by_office[h[4]].append(h)
+    found = []
+    for office, hs in by_office.items():
+        people = _people(hs)
+        if len(people) > 1:
+            firsts = [p[0] for p in people]
+            parts = "; ".join(f"{outlet(h[1])} gives it to {h[0]}" for h in firsts[1:])
+            summary = f"{outlet(firsts[0][1])} names {firsts[0][0]} as {_office_name(office)}; {parts}."
+            found.append(Conflict("role", summary, [_claim(h) for h in firsts]))
+    return found
+
+
+def _double_offices(holders: list[Holder]) -> list[Conflict]:
+    found = []
+    for person in _people(holders):
+        offices = {h[4]: h for h in person}
+        clash = [(a, b) for a in offices for b in offices if a < b and _incompatible(a, b)]
+        for a, b in clash:
+            ha, hb = offices[a], offices[b]
+            who = names_list([outlet(ha[1]), outlet(hb[1])])
+            verb = "calls" if " and " not in who else "call"
+            summary = f"{who} {verb} {person[0][0]} both {_office_name(a)} and {_office_name(b)}."
+            found.append(Conflict("role", summary, [_claim(ha), _claim(hb)]))
+    return found
+
+
+def _incompatible(a: Office, b: Office) -> bool:
+    """Return True when one person cannot hold both offices at once."""
+    if a[0] == b[0]:
+        return a[0] in HEAD_OFFICES and a[1] != b[1]
+    return a[1] == b[1] and a[0] in HEAD_OFFICES and b[0] in HEAD_OFFICES

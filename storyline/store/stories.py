@@ -1,0 +1,284 @@
+"""Queries on stories, the clustering index and the copy-detection index (migration 0003)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+
+from storyline.models import Story
+
+# SQLite allows 999 bound parameters in older builds; stay well under.
+_CHUNK = 400
+
+
+class StoryQueries:
+    conn: sqlite3.Connection
+
+    # --- counters and document frequencies -------------------------------------------------
+
+    def story_counter(self, name: str) -> int:
+        """Return a clustering counter (docs, stories, pos); 0 when never set."""
+        row = self.conn.execute("SELECT value FROM story_counters WHERE name = ?", (name,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def set_story_counter(self, name: str, value: int) -> None:
+        self.conn.execute(
+            "INSERT INTO story_counters (name, value) VALUES (?, ?)"
+            " ON CONFLICT (name) DO UPDATE SET value = excluded.value", (name, value))
+
+    def add_document_frequencies(self, terms: Iterable[str]) -> None:
+        """Count one more document holding each of ``terms``."""
+        self.conn.executemany(
+            "INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1",
+            ((t,) for t in terms))
+
+    def document_frequencies(self, terms: Sequence[str]) -> dict[str, int]:
+        """Return the document frequency of each term that has one."""
+        found: dict[str, int] = {}
+        for part in _chunks(terms):
+            rows = self.conn.execute(f"SELECT term, df FROM term_df WHERE term IN ({_marks(part)})", part)
+            found.update((r[0], int(r[1])) for r in rows)
+        return found
+
+    # --- the candidate index -----------------------------------------------------------------
+
+    def term_postings(self, term: str, limit: int) -> list[tuple[str, float]]:
+        """Return the live stories whose centroid holds ``term``, heaviest first, at most ``limit``."""
+        rows = self.conn.execute(
+            "SELECT story, weight FROM story_terms WHERE term = ? ORDER BY weight DESC, story LIMIT ?",
+            (term, limit))
+        return [(r[0], float(r[1])) for r in rows]
+
+    def story_weights(self, story: str, terms: Sequence[str] | None = None) -> dict[str, float]:
+        """Return a story's centroid weights, for ``terms`` only when given."""
+        if terms is None:
+            rows = self.conn.execute("SELECT term, weight FROM story_terms WHERE story = ?", (story,))
+            return {r[0]: float(r[1]) for r in rows}
+        found: dict[str, float] = {}
+        for part in _chunks(terms):
+            rows = self.conn.execute(
+                f"SELECT term, weight FROM story_terms WHERE story = ? AND term IN ({_marks(part)})",
+                [story, *part])
+            found.update((r[0], float(r[1])) for r in rows)
+        return found
+
+    def stories_weights(self, stories: Sequence[str], terms: Sequence[str]) -> dict[str, dict[str, float]]:
+        """Return, for each story, its centroid weights for ``terms`` (one read for all candidates)."""
+        found: dict[str, dict[str, float]] = {s: {} for s in stories}
+        if not stories:
+            return found
+        for part in _chunks(terms):
+            rows = self.conn.execute(
+                f"SELECT story, term, weight FROM story_terms WHERE story IN ({_marks(stories)})"
+                f" AND term IN ({_marks(part)})", [*stories, *part])
+            for story, term, weight in rows:
+                found[story][term] = float(weight)
+        return found
+
+    def add_story_weights(self, story: str, weights: dict[str, float]) -> None:
+        """Add ``weights`` to a story's centroid."""
+        self.conn.executemany(
+            "INSERT INTO story_terms (story, term, weight) VALUES (?, ?, ?)"
+            " ON CONFLICT (story, term) DO UPDATE SET weight = weight + excluded.weight",
+            ((story, t, w) for t, w in sorted(weights.items())))
+
+    def top_story_terms(self, story: str, prefix: str, limit: int) -> list[tuple[str, float]]:
+        """Return a story's heaviest centroid terms in one namespace."""
+        rows = self.conn.execute(
+            "SELECT term, weight FROM story_terms WHERE story = ? AND term >= ? AND term < ?"
+            " ORDER BY weight DESC, term LIMIT ?", (story, prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1), limit))
+        return [(r[0], float(r[1])) for r in rows]
+
+    # --- stories and members -----------------------------------------------------------------
+
+    def story_rows(self, ids: Sequence[str]) -> dict[str, sqlite3.Row]:
+        """Return the stories rows for these ids."""
+        found: dict[str, sqlite3.Row] = {}
+        for part in _chunks(ids):
+            rows = self.conn.execute(f"SELECT * FROM stories WHERE id IN ({_marks(part)})", part)
+            found.update((r["id"], r) for r in rows)
+        return found
+
+    def insert_story(self, story: str, seq: int, first_article: str) -> None:
+        self.conn.execute("INSERT INTO stories (id, seq, first_article) VALUES (?, ?, ?)",
+                          (story, seq, first_article))
+
+    def set_story_state(self, story: str, norms: dict[str, float], first_ts: float | None,
+                        last_ts: float | None, size: int) -> None:
+        """Store a story's centroid norms, time span and the number of articles in its centroid."""
+        self.conn.execute("UPDATE stories SET norms = ?, first_ts = ?, last_ts = ?, size = ? WHERE id = ?",
+                          (json.dumps(norms, sort_keys=True), first_ts, last_ts, size, story))
+
+    def add_join_score(self, story: str, score: float) -> None:
+        """Count one more article that joined a story with this similarity."""
+        self.conn.execute("UPDATE stories SET score_sum = score_sum + ?, score_n = score_n + 1 WHERE id = ?",
+                          (score, story))
+
+    def set_story_meta(self, story: str, meta: dict[str, object]) -> None:
+        """Store a story's title, keywords, outlets, dates and counts."""
+        self.conn.execute(
+            "UPDATE stories SET title = ?, keywords = ?, outlets = ?, first_seen = ?, last_updated = ?,"
+            " article_count = ?, canonical_count = ? WHERE id = ?",
+            (meta["title"], json.dumps(meta["keywords"]), json.dumps(meta["outlets"]), meta["first_seen"],
+             meta["last_updated"], meta["article_count"], meta["canonical_count"], story))
+
+    def insert_member(self, member: dict[str, object]) -> None:
+        """Record that an article joined (or opened) a story."""
+        self.conn.execute(
+            "INSERT INTO story_members (article, story, joined, pos, canonical, score, outlet, title,"
+            " published, ts, vector) VALUES (:article, :story, :story, :pos, :canonical, :score, :outlet,"
+            " :title, :published, :ts, :vector)", member)
+        self.conn.execute("UPDATE articles SET story = ? WHERE id = ?", (member["story"], member["article"]))
+
+    def member_story(self, article: str) -> str | None:
+        """Return the story an article belongs to now, or None."""
+        row = self.conn.execute("SELECT story FROM story_members WHERE article = ?", (article,)).fetchone()
+        return row[0] if row else None
+
+    def story_members(self, story: str, limit: int = -1) -> list[sqlite3.Row]:
+        """Return a story's member rows in processing order."""
+        return self.conn.execute(
+            "SELECT * FROM story_members WHERE story = ? ORDER BY pos LIMIT ?", (story, limit)).fetchall()
+
+    def story_member_summary(self, story: str) -> sqlite3.Row:
+        """Return counts, outlets and the date span of a story's members."""
+        return self.conn.execute(
+            "SELECT count(*) AS n, count(*) - count(canonical) AS canonical_n,"
+            " json_group_array(DISTINCT outlet) FILTER (WHERE outlet IS NOT NULL) AS outlets,"
+            " min(ts) AS first_ts, max(ts) AS last_ts FROM story_members WHERE story = ?",
+            (story,)).fetchone()
+
+    def member_published(self, story: str, ts: float | None) -> str | None:
+        """Return the published string of the story's member at time ``ts``."""
+        row = self.conn.execute("SELECT published FROM story_members WHERE story = ? AND ts = ? ORDER BY pos"
+                                " LIMIT 1", (story, ts)).fetchone()
+        return row[0] if row else None
+
+    def merge_story_rows(self, old: str, new: str, article: str, score: float, pos: int) -> None:
+        """Move a story's members and centroid into another and record the merge."""
+        self.add_story_weights(new, self.story_weights(old))
+        self.conn.execute("DELETE FROM story_terms WHERE story = ?", (old,))
+        self.conn.execute("UPDATE story_members SET story = ? WHERE story = ?", (new, old))
+        self.conn.execute("UPDATE articles SET story = ? WHERE story = ?", (new, old))
+        self.conn.execute(
+            "UPDATE stories SET score_sum = score_sum + (SELECT score_sum FROM stories WHERE id = ?),"
+            " score_n = score_n + (SELECT score_n FROM stories WHERE id = ?) WHERE id = ?", (old, old, new))
+        self.conn.execute("UPDATE stories SET merged_into = ? WHERE id = ?", (new, old))
+        self.conn.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ?", (new, old))
+        self.conn.execute("INSERT INTO story_merges (old, new, article, score, pos) VALUES (?, ?, ?, ?, ?)",
+                          (old, new, article, score, pos))
+
+    def clear_stories(self) -> None:
+        """Forget every story, member, merge and document frequency (before a recluster)."""
+        for table in ("stories", "story_terms", "story_members", "story_merges", "term_df", "story_counters"):
+            self.conn.execute(f"DELETE FROM {table}")
+        self.conn.execute("UPDATE articles SET story = NULL")
+
+    def article_order(self) -> list[tuple[str, int, str | None]]:
+        """Return (id, ingest sequence number, published) of every stored article, in ingest order."""
+        rows = self.conn.execute("SELECT id, seq, published FROM articles ORDER BY seq")
+        return [(r[0], int(r[1]), r[2]) for r in rows]
+
+    def ingest_seqs(self, ids: Sequence[str]) -> dict[str, int]:
+        """Return the ingest sequence number of each stored article among ``ids``."""
+        found: dict[str, int] = {}
+        for part in _chunks(ids):
+            rows = self.conn.execute(f"SELECT id, seq FROM articles WHERE id IN ({_marks(part)})", part)
+            found.update((r[0], int(r[1])) for r in rows)
+        return found
+
+    # --- reading stories back ----------------------------------------------------------------
+
+    def resolve_story(self, story: str) -> str:
+        """Return the live id a story id now stands for (itself unless merged away)."""
+        row = self.conn.execute("SELECT merged_into FROM stories WHERE id = ?", (story,)).fetchone()
+        return row[0] if row and row[0] else story
+
+    def live_story_ids(self) -> list[str]:
+        """Return the ids of stories not merged away, in opening order."""
+        rows = self.conn.execute("SELECT id FROM stories WHERE merged_into IS NULL ORDER BY seq")
+        return [r[0] for r in rows]
+
+    def story_assignments(self) -> dict[str, str]:
+        """Return article id -> current story id for every clustered article."""
+        return {r[0]: r[1] for r in self.conn.execute("SELECT article, story FROM story_members ORDER BY pos")}
+
+    def story_model(self, story: str) -> Story | None:
+        """Return a story's metadata as a Story (without timeline or conflicts), or None if unknown."""
+        row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (self.resolve_story(story),)).fetchone()
+        if row is None:
+            return None
+        members = self.conn.execute("SELECT article FROM story_members WHERE story = ? ORDER BY pos",
+                                    (row["id"],))
+        merged = self.conn.execute("SELECT old FROM story_merges WHERE new = ? ORDER BY pos", (row["id"],))
+        return Story(
+            id=row["id"], title=row["title"], articles=[m[0] for m in members],
+            first_seen=row["first_seen"], last_updated=row["last_updated"],
+            keywords=json.loads(row["keywords"]), outlets=json.loads(row["outlets"]),
+            merged_from=[m[0] for m in merged])
+
+    def story_copies(self, story: str) -> list[tuple[str, str]]:
+        """Return (copy, canonical) pairs among a story's members."""
+        rows = self.conn.execute("SELECT article, canonical FROM story_members WHERE story = ?"
+                                 " AND canonical IS NOT NULL ORDER BY pos", (story,))
+        return [(r[0], r[1]) for r in rows]
+
+    # --- copy detection ----------------------------------------------------------------------
+
+    def copy_by_hash(self, text_hash: str) -> str | None:
+        """Return the canonical article of a stored text with this exact hash, or None."""
+        row = self.conn.execute("SELECT canonical FROM copy_signatures WHERE text_hash = ? LIMIT 1",
+                                (text_hash,)).fetchone()
+        return row[0] if row else None
+
+    def band_matches(self, bands: Sequence[tuple[int, int]]) -> list[str]:
+        """Return the articles sharing at least one LSH band bucket, in id order."""
+        found: set[str] = set()
+        for band, key in bands:
+            rows = self.conn.execute("SELECT article FROM copy_bands WHERE band = ? AND key = ?", (band, key))
+            found.update(r[0] for r in rows)
+        return sorted(found)
+
+    def copy_signature_rows(self, ids: Sequence[str]) -> dict[str, tuple[str, int, bytes]]:
+        """Return article -> (canonical, shingle count, signature) for stored signatures."""
+        found: dict[str, tuple[str, int, bytes]] = {}
+        for part in _chunks(ids):
+            rows = self.conn.execute(
+                "SELECT article, canonical, shingles, signature FROM copy_signatures"
+                f" WHERE article IN ({_marks(part)})", part)
+            found.update((r[0], (r[1], int(r[2]), bytes(r[3]))) for r in rows)
+        return found
+
+    def add_copy_signature(self, article: str, canonical: str, text_hash: str, shingles: int,
+                           signature: bytes, bands: Sequence[tuple[int, int]]) -> None:
+        """Index an article's text for copy detection and persist its ``duplicate_of``."""
+        self.conn.execute(
+            "INSERT OR REPLACE INTO copy_signatures (article, canonical, text_hash, shingles, signature)"
+            " VALUES (?, ?, ?, ?, ?)", (article, canonical, text_hash, shingles, signature))
+        self.conn.executemany("INSERT OR IGNORE INTO copy_bands (band, key, article) VALUES (?, ?, ?)",
+                              ((b, k, article) for b, k in bands))
+        duplicate_of = None if canonical == article else canonical
+        self.conn.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", (duplicate_of, article))
+
+    def copy_canonical(self, article: str) -> str | None:
+        """Return the canonical recorded by copy detection for ``article`` (itself for an original)."""
+        row = self.conn.execute("SELECT canonical FROM copy_signatures WHERE article = ?", (article,)).fetchone()
+        return row[0] if row else None
+
+    def stored_duplicate_of(self, article: str) -> str | None:
+        """Return the canonical article recorded for ``article``, or None for an original."""
+        row = self.conn.execute("SELECT canonical FROM copy_signatures WHERE article = ?", (article,)).fetchone()
+        if row and row[0] != article:
+            return str(row[0])
+        row = self.conn.execute("SELECT duplicate_of FROM articles WHERE id = ?", (article,)).fetchone()
+        return row[0] if row else None
+
+
+def _chunks(items: Sequence[str]) -> list[list[str]]:
+    items = list(items)
+    return [items[i : i + _CHUNK] for i in range(0, len(items), _CHUNK)]
+
+
+def _marks(part: Sequence[object]) -> str:
+    return ",".join("?" * len(part))

@@ -1,0 +1,68 @@
+"""Online story clustering: ``assign`` new articles to stories, ``recluster`` the archive from scratch.
+
+Articles are processed in publication order (undated last; ties in ingest
+order). A copy (``duplicate_of`` set by ``storyline.dedup.find_copies``) joins its
+canonical article's story without changing the story's centroid or the document
+frequencies: it is one more outlet carrying the report, not new evidence.
+``recluster`` replays the same online pass over every stored article, so it gives
+exactly the online result when the articles were ingested in publication order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from storyline.models import Article
+from storyline.store import Store
+from storyline.store.stories import StoryQueries
+from storyline.stories.cluster import place
+from storyline.stories.features import timestamp
+from storyline.stories.title import refresh
+
+__all__ = ["assign", "recluster"]
+
+# Articles loaded from the store at a time during a recluster.
+_RECLUSTER_CHUNK = 500
+
+
+def assign(store: Store, articles: list[Article]) -> list[str]:
+    """Assign articles to stories (joining or opening them), persist, and return the changed story ids."""
+    seqs = store.ingest_seqs([a.id for a in articles])
+    ordered = sorted(enumerate(articles), key=lambda ia: _order_key(ia[1], seqs.get(ia[1].id), ia[0]))
+    with store.transaction():
+        changed = _place_all(store, [a for _, a in ordered])
+        live = sorted({store.resolve_story(s) for s in changed})
+        for story in live:
+            refresh(store, story)
+    return live
+
+
+def recluster(store: Store) -> None:
+    """Forget every story and cluster all stored articles again, in the online order."""
+    order = store.article_order()
+    with store.transaction():
+        store.clear_stories()
+        keyed = [(_time_key(published, seq, 0), i) for i, seq, published in order]
+        ids = [i for _, i in sorted(keyed)]
+        for start in range(0, len(ids), _RECLUSTER_CHUNK):
+            _place_all(store, store.articles(ids[start : start + _RECLUSTER_CHUNK]))
+        for story in store.live_story_ids():
+            refresh(store, story)
+
+
+def _place_all(store: StoryQueries, articles: Iterable[Article]) -> set[str]:
+    changed: set[str] = set()
+    for article in articles:
+        canonical = article.duplicate_of or store.stored_duplicate_of(article.id)
+        changed |= place(store, article, canonical)
+    return changed
+
+
+def _order_key(article: Article, seq: int | None, index: int) -> tuple[bool, float, float, int]:
+    """Sort key: dated before undated, then publication time, then ingest order."""
+    return _time_key(article.published, seq, index)
+
+
+def _time_key(published: str | None, seq: int | None, index: int) -> tuple[bool, float, float, int]:
+    ts = timestamp(published)
+    return (ts is None, ts or 0.0, float("inf") if seq is None else seq, index)

@@ -1,0 +1,88 @@
+"""Turn an article into the sparse term counts that story clustering compares.
+
+Four namespaces share one vocabulary, each with its own cosine:
+``w:`` content words (lower-cased, stop words dropped, plural ``s`` cut), ``n:`` numbers
+(years, counts, magnitudes: what tells two events of one kind apart),
+``e:`` named entities (the annotate stage's canonical names, or capitalised
+name phrases when an article has none), ``h:`` words of the title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import UTC, datetime
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from storyline.models import Article
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|\d+(?:[.,]\d+)*")
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:\s+(?:of\s+|de\s+)?[A-Z][a-z]+)*)")
+# Words too common in news to tell stories apart, on top of the English stop list.
+_NEWS_STOP = frozenset(
+    "said says say told according reported report reports news year years time new just like "
+    "people monday tuesday wednesday thursday friday saturday sunday week day today yesterday "
+    "also would could one two three mr ms mrs percent http https www com html htm".split()
+)
+_STOP = ENGLISH_STOP_WORDS | _NEWS_STOP
+
+
+def article_terms(article: Article) -> Counter[str]:
+    """Return the namespaced term counts of one article (words, entities, title words)."""
+    terms: Counter[str] = Counter()
+    body = article.text
+    for word in words(body):
+        terms["n:" + word if word[0].isdigit() else "w:" + word] += 1
+    if article.title:
+        terms.update("h:" + w for w in set(words(article.title)))
+    terms.update("e:" + name for name in _entity_names(article))
+    return terms
+
+
+def words(text: str) -> list[str]:
+    """Return the content words of a text, normalised for matching."""
+    out = []
+    for raw in _WORD.findall(text):
+        word = raw.lower().strip("'-").removesuffix("'s")
+        if len(word) < 3 and not word.isdigit():
+            continue
+        if word in _STOP:
+            continue
+        out.append(_stem(word))
+    return out
+
+
+def _stem(word: str) -> str:
+    """Cut the commonest inflections so that 'quakes' meets 'quake' (not a full stemmer)."""
+    if word.isdigit() or len(word) <= 4:
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _entity_names(article: Article) -> list[str]:
+    """Return entity keys: the annotated entities when present, else capitalised name phrases."""
+    if article.entities:
+        names = []
+        for ent in article.entities:
+            weight = max(1, len(ent.mentions))
+            names.extend([ent.name.lower()] * weight)
+        return names
+    return [m.lower() for m in _NAME.findall(article.text) if m.lower() not in _STOP]
+
+
+def timestamp(published: str | None) -> float | None:
+    """Return the publication time as UTC epoch seconds, or None when unknown or unreadable."""
+    if not published:
+        return None
+    try:
+        when = datetime.fromisoformat(published[:25] if "T" in published else published[:10])
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.timestamp()

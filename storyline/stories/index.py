@@ -1,0 +1,41 @@
+"""Find the stories worth scoring for an article, from the inverted index on centroid terms.
+
+Only the article's heaviest terms are looked up, and each posting list is read
+heaviest-first up to a fixed length, so the rows read per article stay bounded
+however large the archive grows.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+from storyline.store.stories import StoryQueries
+
+# Article terms looked up in the index (heaviest first, words and entities).
+QUERY_TERMS = 24
+# Stories read per term (heaviest centroid weight first).
+POSTINGS_PER_TERM = 12
+# Stories scored in full per article, by their approximate cosine from the postings.
+MAX_CANDIDATES = 20
+
+
+def candidates(store: StoryQueries, vector: dict[str, float]) -> list[str]:
+    """Return the ids of the stories most likely to take the article, best first."""
+    query = sorted(
+        ((t, w) for t, w in vector.items() if not t.startswith("h:")), key=lambda kv: (-kv[1], kv[0])
+    )[:QUERY_TERMS]
+    partial: dict[str, dict[str, float]] = {}
+    for term, weight in query:
+        for story, centroid_weight in store.term_postings(term, POSTINGS_PER_TERM):
+            dots = partial.setdefault(story, {})
+            dots[term[:2]] = dots.get(term[:2], 0.0) + weight * centroid_weight
+    rows = store.story_rows(sorted(partial))
+    approx = {sid: _approximate(dots, json.loads(rows[sid]["norms"])) for sid, dots in partial.items()}
+    ranked = sorted(approx.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [story for story, _ in ranked[:MAX_CANDIDATES]]
+
+
+def _approximate(dots: dict[str, float], norms: dict[str, float]) -> float:
+    """Return the sum of namespace cosines seen through the postings read (a lower bound)."""
+    return sum(dot / math.sqrt(norms[ns]) for ns, dot in dots.items() if norms.get(ns))

@@ -1,0 +1,328 @@
+"""Per-article event extraction: dated clauses of one article, read from its spaCy parse.
+
+An event is the clause that governs a resolved time expression: its subject,
+verb and object make a short summary, the sentence is the quote (always
+``article.text[start:end]``), the article's entities inside the sentence are
+the participants, and the clause's verb (or the event noun the date hangs on,
+"the protest on August 26") is the trigger used to match reports of one event.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from storyline.models import Article, EventMention, EventStatus, Span, TimeExpr
+from storyline.timeline import dates
+
+Doc = Any  # spacy.tokens.Doc; typed loosely so importing this module needs no spaCy
+Token = Any
+
+# Entity types that make sense as event participants.
+PARTICIPANT_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT"}
+REPORTING_LEMMAS = {
+    "say", "tell", "report", "claim", "state", "announce", "confirm", "allege", "add", "quote",
+    "insist", "deny", "accuse", "write", "testify", "estimate", "warn",
+}
+ATTRIBUTION_CUES = re.compile(r"\b(according to|reportedly|allegedly|citing|quoted as saying)\b", re.I)
+PLAN_LEMMAS = {"plan", "schedule", "expect", "intend", "prepare", "due", "set", "aim", "hope", "vow", "promise"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+# A sentence that is only a dateline or byline ("By Jane Doe", "Updated 14 September 2020").
+BOILERPLATE = re.compile(
+    r"^\s*((?i:by)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+)*\s*$"
+    r"|(?i:published|updated|posted|last modified|first published)\b"
+    r"|[A-Z][A-Z .'-]+,?\s*(\(\w+\))?\s*[-—–]*\s*$)"
+)
+SUMMARY_PART_LIMIT = 8  # tokens kept of a subject or object phrase: a summary stays one short clause
+CLAUSE_DEPS = {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "prt", "dobj", "attr", "acomp",
+               "oprd", "dative", "agent", "xcomp"}
+CUT_DEPS = {"relcl", "appos", "acl", "punct", "advcl", "conj", "cc", "parataxis", "ccomp", "mark"}
+
+
+def extract_events(article: Article, doc: Doc) -> list[EventMention]:
+    """Return one EventMention per dated clause of the article, in text order.
+
+    ``doc`` is spaCy's Doc of ``article.text``: fully parsed, or tagged only as ``annotate``
+    leaves it, in which case each dated sentence is parsed on demand.
+    """
+    if doc is None or doc.text != article.text:
+        return []
+    events: list[EventMention] = []
+    for sent in _sentences(article, doc):
+        text = article.text[sent.start : sent.end]
+        timexes = [t for t in article.timexes if sent.start <= t.start and t.end <= sent.end and usable_timex(t)]
+        if not timexes or BOILERPLATE.match(text) or len(text.split()) < 4:
+            continue
+        parsed = _parsed_sentence(doc, sent)
+        if parsed is not None:
+            events.extend(_sentence_events(article, parsed[0], parsed[1], sent, timexes))
+    return events
+
+
+def event_consumer(article: Article, doc: Doc) -> None:
+    """Doc consumer for ``annotate``: set ``article.events`` from the same parse."""
+    article.events = extract_events(article, doc)
+
+
+def _sentences(article: Article, doc: Doc) -> list[Span]:
+    if article.sentences:
+        return article.sentences
+    return [Span(s.start_char, s.end_char) for s in doc.sents]
+
+
+def usable_timex(timex: TimeExpr) -> bool:
+    """Return True when a time expression places something on the calendar (no durations, no vague refs)."""
+    if timex.type not in ("DATE", "TIME") or timex.issue is not None:
+        return False
+    return dates.span(timex.value) is not None
+
+
+def _parsed_sentence(doc: Doc, sent: Span) -> tuple[Doc, int] | None:
+    """Return a dependency-parsed, lemmatised Doc holding the sentence, and its offset in the article."""
+    if doc.has_annotation("DEP") and doc.has_annotation("LEMMA"):
+        return doc, 0
+    span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    from storyline.annotate.nlp import parse_sentence  # the annotate stage's own on-demand parser
+
+    parsed = parse_sentence(span)
+    if not parsed.has_annotation("LEMMA"):
+        parsed = _lemmatizer()(parsed)
+    return parsed, span.start_char
+
+
+@functools.lru_cache(maxsize=1)
+def _lemmatizer() -> Any:
+    """Return spaCy's English lemmatizer alone (annotate's pipeline leaves it out)."""
+    import spacy
+
+    from storyline.annotate.nlp import MODEL_NAME
+
+    others = ["tok2vec", "tagger", "parser", "ner", "senter", "attribute_ruler"]
+    return spacy.load(MODEL_NAME, exclude=others).get_pipe("lemmatizer")
+
+
+def _sentence_events(
+    article: Article, doc: Doc, offset: int, sent: Span, timexes: list[TimeExpr]
+) -> list[EventMention]:
+    events, heads = [], set()
+    for timex in sorted(timexes, key=lambda t: dates.width(t.value or "")):
+        tokens = doc.char_span(timex.start - offset, timex.end - offset, alignment_mode="expand")
+        if tokens is None or not len(tokens):
+            continue
+        head = _clause_head(tokens.root)
+        if head is None or head.i in heads:
+            continue  # one event per clause: its most specific date wins
+        heads.add(head.i)
+        events.append(_event(article, sent, timex, head, tokens))
+    return sorted(events, key=lambda e: e.quote_start)
+
+
+def _clause_head(token: Token) -> Token | None:
+    """Return the verb of the clause a token belongs to (None for verbless fragments)."""
+    while token.pos_ not in ("VERB", "AUX"):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return token
+
+
+def _event_noun(anchor: Token) -> Token | None:
+    """Return the event noun a date hangs on ("the protest on August 26"), if any."""
+    prep = anchor.head
+    if anchor.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ == "NOUN":
+        return prep.head
+    if anchor.dep_ == "npadvmod" and anchor.head.pos_ == "NOUN":
+        return anchor.head
+    return None
+
+
+def _event(article: Article, sent: Span, timex: TimeExpr, head: Token, tokens: Any) -> EventMention:
+    quote_start, quote = _quote(article.text, sent)
+    noun = _event_noun(tokens.root)
+    timex_tokens = {t.i for t in tokens}
+    return EventMention(
+        article=article.id,
+        date=_date_value(timex),
+        end=timex.end_value if timex.end_value and timex.end_value != timex.value else None,
+        granularity=timex.granularity or "unknown",
+        status=event_status(head, timex, article.published, head.sent.text),
+        summary=clause_summary(head, timex_tokens),
+        quote=quote,
+        quote_start=quote_start,
+        entities=_participants(article, sent),
+        trigger=(noun.lemma_ if noun is not None else head.lemma_).lower(),
+        numbers=quantities(head.sent, timex_tokens),
+    )
+
+
+def _date_value(timex: TimeExpr) -> str:
+    value = timex.value or ""
+    return value[:10] if dates.day(value) else value
+
+
+def _quote(text: str, sent: Span) -> tuple[int, str]:
+    """Return the sentence's start and text without surrounding whitespace: exactly text[start:end]."""
+    raw = text[sent.start : sent.end]
+    start = sent.start + len(raw) - len(raw.lstrip())
+    return start, raw.strip()
+
+
+def _participants(article: Article, sent: Span) -> list[str]:
+    names = []
+    for entity in article.entities:
+        if entity.type not in PARTICIPANT_TYPES or entity.name in names:
+            continue
+        if any(sent.start <= m.start and m.end <= sent.end for m in entity.mentions):
+            names.append(entity.name)
+    return names
+
+
+def event_status(head: Token, timex: TimeExpr, published: str | None, sentence: str) -> EventStatus:
+    """Return planned (future), reported (attributed to someone) or happened."""
+    if _is_future(head) or _after_publication(timex, published):
+        return "planned"
+    if _is_attributed(head) or ATTRIBUTION_CUES.search(sentence):
+        return "reported"
+    return "happened"
+
+
+def _is_future(head: Token) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in head.children):
+        return True
+    governor = head.head if head.dep_ == "xcomp" else None
+    return governor is not None and (governor.lemma_ in PLAN_LEMMAS or _is_future(governor))
+
+
+def _after_publication(timex: TimeExpr, published: str | None) -> bool:
+    event_span, pub_day = dates.span(timex.value), dates.day(published)
+    return event_span is not None and pub_day is not None and event_span[0] > pub_day
+
+
+def _is_attributed(head: Token) -> bool:
+    """Return True when the clause is what someone said, or is itself a saying."""
+    if head.lemma_ in REPORTING_LEMMAS and any(c.dep_ in ("ccomp", "dobj") for c in head.children):
+        return True
+    token = head
+    while token.dep_ in ("ccomp", "conj", "xcomp") and token.head.i != token.i:
+        token = token.head
+        if token.lemma_ in REPORTING_LEMMAS:
+            return True
+    return any(c.dep_ == "parataxis" and c.lemma_ in REPORTING_LEMMAS for c in head.children)
+
+
+def _phrase(token: Token, skip: set[int]) -> list[Token]:
+    """Return a phrase's tokens minus clauses, appositions and the date, cut to its last tokens."""
+    tokens = [t for t in token.subtree if t.i not in skip and not _under(t, token, CUT_DEPS)]
+    if len(tokens) <= SUMMARY_PART_LIMIT:
+        return tokens
+    near = [t for t in tokens if t.i <= token.i]
+    return near[-SUMMARY_PART_LIMIT:]
+
+
+def _under(token: Token, top: Token, deps: set[str]) -> bool:
+    while token.i != top.i:
+        if token.dep_ in deps:
+            return True
+        token = token.head
+    return False
+
+
+def clause_summary(head: Token, skip: set[int]) -> str:
+    """Return "subject verb object" of a clause as it reads in the text, without its date."""
+    skip = skip | _date_preps(head, skip)
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in CLAUSE_DEPS and child.i not in skip:
+            tokens.extend(_phrase(child, skip) if child.dep_ not in ("aux", "auxpass", "neg", "prt") else [child])
+    if not any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "oprd") for c in head.children):
+        prep = next((c for c in head.children if c.dep_ == "prep" and c.i > head.i and c.i not in skip), None)
+        if prep is not None:
+            tokens.extend(_phrase(prep, skip))
+    return _render(sorted(set(tokens), key=lambda t: t.i))
+
+
+def _date_preps(head: Token, timex_tokens: set[int]) -> set[int]:
+    """Return the prepositions that only introduce the date ("on" in "on Monday")."""
+    found = set()
+    for tok in head.sent:
+        if tok.dep_ == "prep" and any(t.i in timex_tokens for t in tok.children):
+            found |= {t.i for t in tok.subtree}
+    return found
+
+
+def _render(tokens: list[Token]) -> str:
+    parts = []
+    for prev, tok in zip([None, *tokens], tokens, strict=False):
+        glue = "" if prev is not None and prev.i + 1 == tok.i and not prev.whitespace_ else " "
+        parts.append(("" if prev is None else glue) + tok.text)
+    text = "".join(parts).strip(" ,;:-")
+    return text[:1].upper() + text[1:]
+
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "hundred": 100, "dozen": 12,
+}
+APPROXIMATE = {"least", "more", "over", "nearly", "almost", "about", "around", "some", "up", "roughly",
+               "approximately", "fewer", "less", "than", "estimated", "under", "beyond", "dozens", "hundreds"}
+CUMULATIVE_LEMMAS = {"rise", "climb", "increase", "reach", "grow", "jump", "swell", "mount", "total", "bring",
+                     "surpass", "exceed", "pass", "top", "double"}
+PEOPLE_NOUNS = {"people", "person", "protester", "demonstrator", "activist", "civilian", "resident", "man",
+                "woman", "child", "student", "journalist", "passenger", "occupant", "victim", "worker",
+                "citizen", "participant", "supporter"}
+
+
+def number_value(text: str) -> str | None:
+    """Return a number word or numeral as a plain digit string ("three" -> "3", "1,000" -> "1000")."""
+    word = text.lower().replace(",", "")
+    if word in NUMBER_WORDS:
+        return str(NUMBER_WORDS[word])
+    return word if re.fullmatch(r"\d+(\.\d+)?", word) else None
+
+
+def quantities(sent: Any, skip: set[int]) -> dict[str, str]:
+    """Return exact counts in a sentence as {"verb/noun": value}: "33 protesters were detained" -> detain/people."""
+    found: dict[str, str] = {}
+    for tok in sent:
+        if tok.i in skip or not (tok.like_num or tok.pos_ == "NUM"):
+            continue
+        key = _quantity_key(tok)
+        value = number_value(tok.text)
+        if key and value and not _approximate(tok):
+            found.setdefault(key, value)
+    return found
+
+
+def _quantity_key(num: Token) -> str | None:
+    if num.dep_ == "nummod":
+        noun = arg = num.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            return None  # the whole of a partitive ("three of the four occupants"): not the count
+    elif num.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        arg = num
+        of = [c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"]
+        noun = next((c for c in of[0].children if c.dep_ == "pobj"), num) if of else num
+    else:
+        return None
+    verb = _clause_head(arg)
+    if verb is None or verb.lemma_ in CUMULATIVE_LEMMAS or arg.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
+        return None
+    return f"{verb.lemma_.lower()}/{_noun_class(noun)}"
+
+
+def _noun_class(noun: Token) -> str:
+    lemma = noun.lemma_.lower()
+    if lemma in ("percent", "%"):
+        obj = next((p for c in noun.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+        return f"percent of {obj.lemma_.lower()}" if obj is not None else "percent"
+    return "people" if lemma in PEOPLE_NOUNS or noun.pos_ == "NUM" else lemma
+
+
+def _approximate(num: Token) -> bool:
+    before = {t.lower_ for t in num.doc[max(num.sent.start, num.i - 3) : num.i]}
+    return bool(before & APPROXIMATE) or any(c.dep_ in ("advmod", "quantmod") for c in num.children)

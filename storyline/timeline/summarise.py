@@ -1,0 +1,156 @@
+"""Summarised timelines: the most salient dates of a story and the best sentence(s) for each.
+
+Follows DATEWISE (Ghalandari & Ifrim 2020, news-tls): dates are ranked by how
+often and how independently articles mention them, candidate sentences for a
+date are those that mention it plus the lead sentences of articles published
+that day or the next, and each date's summary is the candidates closest to the
+TF-IDF centroid of its candidates (without repeating one another). DATEWISE
+ranks dates with a regression trained on other topics; this is an untrained
+weighted count of the same statistics.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from storyline.models import Article, Event, Source
+from storyline.timeline import dates
+from storyline.timeline.events import usable_timex
+from storyline.timeline.merge import originals
+
+# Date salience = docs mentioning it + SENT_WEIGHT * sentences mentioning it
+# + PUB_WEIGHT * docs published that day. Tuned on two Timeline17 topics
+# (H1N1_bbc, LibyaWar_cnn) by hand; see storyline/eval/tls.py.
+SENT_WEIGHT = 0.5
+PUB_WEIGHT = 0.5
+LEAD_SENTENCES = 5  # lead sentences of an article stand for its publication day (news-tls clip_sents)
+PUB_DAYS = 2  # ...and for the day before (news-tls pub_end)
+REDUNDANCY = 0.5  # a sentence this close (cosine) to one already chosen for the date is skipped
+MIN_WORDS, MAX_WORDS = 6, 60  # sentences outside this length read badly as a timeline entry
+
+
+def summarise(
+    items: Sequence[Event] | Sequence[Article],
+    n_dates: int,
+    sentences_per_date: int = 1,
+    start: date | None = None,
+    end: date | None = None,
+) -> list[Event]:
+    """Return a short timeline: the ``n_dates`` most salient days, ``sentences_per_date`` entries each."""
+    if not items:
+        return []
+    if isinstance(items[0], Event):
+        return _summarise_events([e for e in items if isinstance(e, Event)], n_dates, sentences_per_date)
+    articles = [a for a in items if isinstance(a, Article)]
+    return _summarise_articles(articles, n_dates, sentences_per_date, start, end)
+
+
+def _summarise_events(events: list[Event], n_dates: int, per_date: int) -> list[Event]:
+    by_day: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        if dates.day(event.date):
+            by_day[event.date[:10]].append(event)
+    salience = {d: sum(len(e.sources) for e in evs) for d, evs in by_day.items()}
+    chosen = sorted(salience, key=lambda d: (-salience[d], d))[:n_dates]
+    picked = [e for d in chosen for e in sorted(by_day[d], key=lambda e: -len(e.sources))[:per_date]]
+    return sorted(picked, key=lambda e: e.date)
+
+
+def _summarise_articles(
+    articles: list[Article], n_dates: int, per_date: int, start: date | None, end: date | None
+) -> list[Event]:
+    canon = originals(articles)
+    articles = [a for a in articles if canon[a.id] == a.id]
+    mentioned, published = _collect(articles)
+    ranked = [d for d in rank_dates(articles) if (start is None or d >= start) and (end is None or d <= end)]
+    all_sents = [s.quote for group in (*mentioned.values(), *published.values()) for s in group]
+    if not all_sents:
+        return []
+    vectorizer = TfidfVectorizer(stop_words="english", lowercase=True).fit(all_sents)
+    timeline: list[Event] = []
+    for d in ranked:
+        if len(timeline) >= n_dates:
+            break
+        chosen = _best_sentences(mentioned[d] + published[d], per_date, vectorizer)
+        if chosen:
+            timeline.append(_entry(d, chosen))
+    return sorted(timeline, key=lambda e: e.date)
+
+
+def _sentence_days(article: Article) -> list[tuple[Source, date | None]]:
+    """Return each sentence of an article with the first day it mentions (None if it names no day)."""
+    out = []
+    for span in article.sentences:
+        raw = article.text[span.start : span.end]
+        sent = Source(article.id, raw.strip(), span.start + len(raw) - len(raw.lstrip()))
+        days = [dates.day(t.value) for t in article.timexes
+                if span.start <= t.start < span.end and usable_timex(t) and dates.day(t.value)]
+        out.append((sent, days[0] if days else None))
+    return out
+
+
+def _collect(articles: list[Article]) -> tuple[dict[date, list[Source]], dict[date, list[Source]]]:
+    mentioned: dict[date, list[Source]] = defaultdict(list)
+    published: dict[date, list[Source]] = defaultdict(list)
+    for article in articles:
+        pub = dates.day(article.published)
+        for j, (sent, day) in enumerate(_sentence_days(article)):
+            if day is not None:
+                mentioned[day].append(sent)
+            elif pub is not None and j < LEAD_SENTENCES:
+                for k in range(PUB_DAYS):
+                    published[pub - timedelta(days=k)].append(sent)
+    return mentioned, published
+
+
+def rank_dates(articles: list[Article]) -> list[date]:
+    """Return the days the articles mention, most salient first."""
+    docs: Counter[date] = Counter()
+    sents: Counter[date] = Counter()
+    pubs: Counter[date] = Counter(d for a in articles if (d := dates.day(a.published)))
+    for article in articles:
+        days = [d for _, d in _sentence_days(article) if d is not None]
+        sents.update(days)
+        docs.update(set(days))
+    score = {d: docs[d] + SENT_WEIGHT * sents[d] + PUB_WEIGHT * pubs[d] for d in docs}
+    return sorted(score, key=lambda d: (-score[d], d))
+
+
+def _best_sentences(candidates: list[Source], k: int, vectorizer: TfidfVectorizer) -> list[Source]:
+    """Return up to k candidates nearest the candidates' TF-IDF centroid, skipping near-repeats."""
+    pool = [s for s in candidates if MIN_WORDS <= len(s.quote.split()) <= MAX_WORDS]
+    if not pool:
+        return []
+    x = vectorizer.transform([s.quote for s in pool])
+    centroid = np.asarray(x.mean(axis=0)).ravel()
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel()) + 1e-9
+    sims = (x @ centroid) / norms
+    chosen: list[int] = []
+    for i in np.argsort(-sims):
+        if all(_cosine(x, i, j) < REDUNDANCY for j in chosen):
+            chosen.append(int(i))
+        if len(chosen) == k:
+            break
+    return [pool[i] for i in chosen]
+
+
+def _cosine(x: object, i: int, j: int) -> float:
+    a, b = x[i], x[j]  # type: ignore[index]
+    denom = np.sqrt(a.multiply(a).sum() * b.multiply(b).sum())
+    return float(a.multiply(b).sum() / denom) if denom else 0.0
+
+
+def _entry(day: date, sentences: list[Source]) -> Event:
+    return Event(
+        date=day.isoformat(),
+        end=None,
+        granularity="day",
+        status="happened",
+        summary=" ".join(s.quote for s in sentences),
+        sources=list(sentences),
+    )

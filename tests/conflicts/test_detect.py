@@ -1,0 +1,191 @@
+"""Conflict detection over hand-built articles: each kind and its look-alikes."""
+
+from storyline.conflicts import detect
+from storyline.models import Article, Entity, EventMention, Origin, Role, Span, Story, TimeExpr
+
+STORY = Story(id="s", title="Belarus")
+
+
+def article(id, text, outlet=None, events=(), timexes=(), duplicate_of=None, entities=()):
+    a = Article(id=id, origin=Origin("t"), text=text, outlet=outlet or id, duplicate_of=duplicate_of,
+                published="2020-08-27")
+    a.sentences = [Span(0, len(text))]
+    a.events = list(events)
+    a.timexes = list(timexes)
+    a.entities = list(entities)
+    return a
+
+
+def event(article_id, text, date, summary, trigger, numbers=None, entities=(), status="reported"):
+    return EventMention(article=article_id, date=date, end=None, granularity="day", status=status,
+                        summary=summary, quote=text, quote_start=0, entities=list(entities), trigger=trigger,
+                        numbers=numbers or {})
+
+
+def detained(id, outlet, n, date="2020-08-26", place="Minsk"):
+    text = f"Police detained {n} protesters in {place} on Wednesday."
+    return article(id, text, outlet, [event(id, text, date, f"Police detained {n} protesters", "detain",
+                                            {"detain/people": str(n)}, [place])],
+                   entities=[Entity(place, "GPE")])
+
+
+def kinds(articles):
+    return [c.kind for c in detect(STORY, articles)]
+
+
+# number
+
+
+def test_two_counts_of_one_detention_are_a_number_conflict():
+    [conflict] = detect(STORY, [detained("r", "Reuters", 33), detained("t", "TASS", 34)])
+    assert conflict.kind == "number"
+    assert conflict.summary == "Reuters says police detained 33 protesters on 26 August 2020; TASS says 34."
+    assert sorted(c.value for c in conflict.claims) == ["33", "34"]
+
+
+def test_copy_never_confirms_or_contradicts():
+    copy = detained("c", "Copy", 34)
+    copy.duplicate_of = "r"
+    assert kinds([detained("r", "Reuters", 33), copy]) == []
+
+
+def test_counts_in_different_cities_are_not_a_conflict():
+    assert kinds([detained("r", "Reuters", 33), detained("t", "TASS", 12, place="Brest")]) == []
+
+
+def test_counts_on_different_days_are_not_a_conflict():
+    assert kinds([detained("r", "Reuters", 33), detained("t", "TASS", 34, date="2020-08-27")]) == []
+
+
+def test_same_count_twice_is_not_a_conflict():
+    assert kinds([detained("r", "Reuters", 33), detained("t", "TASS", 33)]) == []
+
+
+# date
+
+
+def protest(id, outlet, date, text=None):
+    text = text or f"The protest in Minsk on August {date[-2:]} drew thousands of people."
+    return article(id, text, outlet, [event(id, text, date, "The protest drew thousands of people", "protest",
+                                            entities=["Minsk"], status="happened")],
+                   entities=[Entity("Minsk", "GPE")])
+
+
+def test_one_event_on_two_days_is_a_date_conflict():
+    [conflict] = detect(STORY, [protest("r", "Reuters", "2020-08-26"), protest("t", "TASS", "2020-08-27")])
+    assert conflict.kind == "date"
+    assert conflict.summary == ("Reuters says the protest drew thousands of people on 26 August 2020; "
+                                "TASS says 27 August 2020.")
+
+
+def test_two_dates_for_the_protest_inside_one_article_is_a_date_conflict():
+    a = protest("r", "Reuters", "2020-08-26")
+    second = "The protest on August 27 drew thousands of people."
+    a.events.append(event("r", second, "2020-08-27", "The protest drew thousands of people", "protest",
+                          entities=["Minsk"], status="happened"))
+    [conflict] = detect(STORY, [a])
+    assert conflict.kind == "date" and conflict.summary.startswith("Reuters gives two dates for")
+
+
+def test_weekly_protests_a_week_apart_are_not_a_date_conflict():
+    assert kinds([protest("r", "Reuters", "2020-08-23"), protest("t", "TASS", "2020-08-30")]) == []
+
+
+def test_another_protest_next_day_is_not_a_date_conflict():
+    later = protest("t", "TASS", "2020-08-27", "Another protest in Minsk on August 27 drew thousands of people.")
+    assert kinds([protest("r", "Reuters", "2020-08-26"), later]) == []
+
+
+def test_article_that_knows_both_days_is_not_a_date_conflict():
+    a = protest("r", "Reuters", "2020-08-26")
+    a.events.append(event("r", "x", "2020-08-27", "A protest drew crowds", "protest", entities=["Minsk"]))
+    assert kinds([a, protest("t", "TASS", "2020-08-27")]) == []
+
+
+def test_planned_dates_are_not_date_conflicts():
+    a, b = protest("r", "Reuters", "2020-08-26"), protest("t", "TASS", "2020-08-27")
+    b.events[0].status = "planned"
+    assert kinds([a, b]) == []
+
+
+# role
+
+
+def test_person_meeting_themself_is_a_role_conflict():
+    [conflict] = detect(STORY, [article("t", "On Monday Lukashenko will meet Lukashenko in Sochi.", "TASS")])
+    assert conflict.kind == "role"
+    assert conflict.summary.startswith("TASS has Lukashenko meeting Lukashenko")
+    assert conflict.claims[0].quote == "On Monday Lukashenko will meet Lukashenko in Sochi."
+
+
+def test_meeting_a_namesake_with_another_first_name_is_not_a_conflict():
+    assert kinds([article("t", "Alexander Lukashenko met Viktor Lukashenko in Minsk.", "TASS")]) == []
+
+
+def test_possessive_is_not_self_action():
+    assert kinds([article("t", "Lukashenko met Lukashenko's security council on Monday.", "TASS")]) == []
+
+
+def test_two_presidents_of_one_country_in_one_story_is_a_role_conflict():
+    a = article("r", "Belarusian President Alexander Lukashenko met troops.", "Reuters")
+    b = article("t", "President of Belarus Mikhail Myasnikovich spoke on TV.", "TASS")
+    [conflict] = detect(STORY, [a, b])
+    assert conflict.kind == "role"
+    assert "President of Belarus" in conflict.summary
+    assert {c.value for c in conflict.claims} == {"Alexander Lukashenko: President of Belarus",
+                                                   "Mikhail Myasnikovich: President of Belarus"}
+
+
+def test_presidents_of_two_countries_are_not_a_conflict():
+    a = article("r", "Belarusian President Alexander Lukashenko met Russian President Vladimir Putin.", "Reuters")
+    assert kinds([a]) == []
+
+
+def test_former_president_beside_the_president_is_not_a_conflict():
+    a = article("r", "Belarusian President Alexander Lukashenko met former Belarusian President Stanislav Shushkevich.")
+    assert kinds([a]) == []
+
+
+def test_one_person_president_of_two_countries_is_a_role_conflict():
+    a = article("r", "Belarusian President Alexander Lukashenko arrived in Sochi.", "Reuters")
+    b = article("t", "Russian President Alexander Lukashenko arrived in Sochi.", "Gazeta")
+    [conflict] = detect(STORY, [a, b])
+    assert conflict.summary == ("Reuters and Gazeta call Alexander Lukashenko both President of Belarus "
+                                "and President of Russia.")
+
+
+def test_roles_from_the_entity_annotator_are_used():
+    text = "Mr Myasnikovich spoke on TV."
+    a = article("t", text, "TASS", entities=[Entity("Mikhail Myasnikovich", "PERSON", roles=[
+        Role("President of Belarus", "Mr Myasnikovich", 0)])])
+    b = article("r", "Belarusian President Alexander Lukashenko met troops.", "Reuters")
+    assert kinds([a, b]) == ["role"]
+
+
+# timex issues
+
+
+def test_weekday_mismatch_is_a_garbled_date():
+    text = "Protests began on Tuesday, August 10, 2020."
+    t = TimeExpr("Tuesday, August 10, 2020", 18, 42, "2020-08-10", "day", issue="weekday_mismatch")
+    [conflict] = detect(STORY, [article("r", text, "Reuters", timexes=[t])])
+    assert conflict.kind == "garbled_date"
+    assert conflict.summary == 'Reuters writes "Tuesday, August 10, 2020", but 10 August 2020 was a Monday.'
+
+
+def test_impossible_date_is_an_impossible_date_conflict():
+    text = "The vote was moved to February 30."
+    t = TimeExpr("February 30", 22, 33, None, None, issue="impossible")
+    [conflict] = detect(STORY, [article("r", text, "Reuters", timexes=[t])])
+    assert conflict.kind == "impossible_date"
+    assert conflict.claims[0].quote == text
+
+
+def test_every_claim_quote_is_exact_article_text():
+    arts = [detained("r", "Reuters", 33), detained("t", "TASS", 34),
+            article("x", "Lukashenko will meet Lukashenko in Sochi.", "X")]
+    by_id = {a.id: a for a in arts}
+    for conflict in detect(STORY, arts):
+        for c in conflict.claims:
+            text = by_id[c.article].text
+            assert text[c.quote_start : c.quote_start + len(c.quote)] == c.quote

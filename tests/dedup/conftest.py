@@ -1,0 +1,12 @@
+"""Fixtures for the copy detection tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.store import Store
+
+
+@pytest.fixture
+def store() -> Store:
+    return Store.open(":memory:")

@@ -1,0 +1,90 @@
+"""Hand-written news articles for the story clustering tests."""
+
+from __future__ import annotations
+
+from storyline.models import Article, Origin
+
+TEXTS = {
+    "bridge": (
+        "Pittsburgh bridge collapses into Frick Park ravine",
+        "The Fern Hollow Bridge in Pittsburgh collapsed early on Friday, sending a city bus and four cars "
+        "into the ravine of Frick Park. Ten people suffered minor injuries, fire chief Darryl Jones said. "
+        "The steel bridge carried Forbes Avenue over the ravine and had been rated in poor condition "
+        "by state inspectors. Rescuers rappelled down the snowy slope to reach the bus passengers.",
+    ),
+    "bridge2": (
+        "Inspectors had warned about Fern Hollow Bridge before collapse",
+        "State inspectors rated the Fern Hollow Bridge in poor condition for a decade before it collapsed "
+        "into Frick Park on Friday, records show. The steel span on Forbes Avenue fell with a bus on it; "
+        "rescuers pulled passengers up the ravine and ten people were hurt. Federal investigators from the "
+        "National Transportation Safety Board arrived in Pittsburgh to examine the collapsed bridge.",
+    ),
+    "hockey": (
+        "Penguins beat Flyers in overtime thriller",
+        "Sidney Crosby scored in overtime as the Pittsburgh Penguins beat the Philadelphia Flyers 4-3 on "
+        "Friday night at PPG Paints Arena. Jake Guentzel had two goals and Tristan Jarry made 31 saves. "
+        "The Penguins extended their winning streak to six games and moved into second place in the "
+        "Metropolitan Division standings.",
+    ),
+    "quake_turkey": (
+        "Magnitude 6.8 earthquake strikes eastern Turkey",
+        "A magnitude 6.8 earthquake struck Elazig province in eastern Turkey on Friday evening, "
+        "toppling buildings in the town of Sivrice and killing at least 22 people, the disaster agency AFAD "
+        "said. Rescuers searched the rubble of collapsed apartment blocks in freezing temperatures as "
+        "aftershocks shook the region around Lake Hazar.",
+    ),
+    "quake_turkey2": (
+        "Death toll rises in Elazig earthquake",
+        "The death toll from the earthquake in Elazig province rose to 29 as rescuers pulled survivors from "
+        "collapsed buildings in Sivrice, AFAD said on Saturday. The magnitude 6.8 quake near Lake Hazar left "
+        "more than 1,400 injured and thousands slept in tents in eastern Turkey as aftershocks continued.",
+    ),
+    "quake_mexico": (
+        "Magnitude 7.4 earthquake shakes southern Mexico",
+        "A magnitude 7.4 earthquake struck near Crucecita in the state of Oaxaca in southern Mexico on "
+        "Tuesday, killing at least six people, the civil protection agency said. Buildings swayed in Mexico "
+        "City hundreds of kilometres away and a tsunami warning was issued for the Pacific coast of Oaxaca.",
+    ),
+    "late_strong": (
+        "Fern Hollow Bridge collapse report blames rusted steel",
+        "Three months after the Fern Hollow Bridge collapsed into the Frick Park ravine in Pittsburgh, "
+        "the National Transportation Safety Board said rusted steel legs failed. The bridge on Forbes "
+        "Avenue fell with a bus on it and ten people were hurt. State inspectors had rated the bridge in "
+        "poor condition; rescuers had rappelled down the ravine to reach the bus passengers.",
+    ),
+    "late_weak": (
+        "Pittsburgh reviews condition of city bridges",
+        "Pittsburgh officials began a review of the condition of the city's bridges on Monday. "
+        "Inspectors will examine steel spans across the city, the mayor said, and the public works "
+        "department asked for more money for repairs of roads and bridges.",
+    ),
+    "visit": (
+        "Biden and Buttigieg promise infrastructure money at Pittsburgh collapse site",
+        "President Joe Biden and Transportation Secretary Pete Buttigieg promised federal infrastructure "
+        "money at the site of the collapse in Pittsburgh on Friday, standing beside Mayor Ed Gainey. The "
+        "infrastructure law sets aside $1.6 billion for Pennsylvania to repair structurally deficient "
+        "bridges, Buttigieg said, and the span will be rebuilt.",
+    ),
+    "rebuild": (
+        "Buttigieg visits collapsed Fern Hollow Bridge, promises infrastructure money",
+        "Transportation Secretary Pete Buttigieg visited the collapsed Fern Hollow Bridge in Pittsburgh on "
+        "Friday with President Joe Biden and Mayor Ed Gainey, and promised federal infrastructure money. "
+        "The bridge fell into the Frick Park ravine with a bus on it. The infrastructure law sets aside "
+        "$1.6 billion for Pennsylvania to repair structurally deficient bridges, Buttigieg said.",
+    ),
+    "aid": (
+        "Fern Hollow Bridge: federal money promised for rebuilding",
+        "Federal money will pay for a new Fern Hollow Bridge, Transportation Secretary Pete Buttigieg said "
+        "during a visit to Pittsburgh. The federal infrastructure law sets aside funds for replacing "
+        "structurally deficient bridges, and the Frick Park span will be rebuilt within a year, officials "
+        "said at the site on Forbes Avenue.",
+    ),
+}
+
+
+def make(key: str, published: str | None = "2022-01-28", outlet: str = "example.com",
+         article_id: str | None = None) -> Article:
+    """Return the article with this fixture text."""
+    title, text = TEXTS[key]
+    return Article(id=article_id or key, origin=Origin(f"{key}.html"), text=text, title=title,
+                   published=published, outlet=outlet)

@@ -1,0 +1,129 @@
+"""Online story assignment: joining, opening, ageing, merging, determinism and recluster."""
+
+from __future__ import annotations
+
+from storyline.dedup import find_copies
+from storyline.models import Entity
+from storyline.store import Store
+from storyline.stories import assign, recluster
+from tests.stories.articles import make
+
+
+def _ingest(store: Store, articles: list) -> list[str]:
+    store.add_articles(articles)
+    find_copies(store, articles)
+    return assign(store, articles)
+
+
+def test_assign_groups_independent_reports_of_one_event(store: Store) -> None:
+    _ingest(store, [make("bridge"), make("bridge2", "2022-01-29")])
+    found = store.story_assignments()
+    assert found["bridge"] == found["bridge2"]
+
+
+def test_same_city_and_day_but_different_events_stay_apart(store: Store) -> None:
+    _ingest(store, [make("bridge"), make("hockey")])
+    found = store.story_assignments()
+    assert found["bridge"] != found["hockey"]
+
+
+def test_same_city_apart_even_when_entities_share_the_city(store: Store) -> None:
+    bridge, hockey = make("bridge"), make("hockey")
+    bridge.entities = [Entity("Pittsburgh", "GPE"), Entity("Fern Hollow Bridge", "FAC"), Entity("Frick Park", "LOC")]
+    hockey.entities = [Entity("Pittsburgh", "GPE"), Entity("Sidney Crosby", "PERSON"),
+                       Entity("Pittsburgh Penguins", "ORG")]
+    _ingest(store, [bridge, hockey])
+    found = store.story_assignments()
+    assert found["bridge"] != found["hockey"]
+
+
+def test_two_earthquakes_are_two_stories(store: Store) -> None:
+    _ingest(store, [make("quake_turkey", "2020-01-24"), make("quake_mexico", "2020-06-23"),
+                    make("quake_turkey2", "2020-01-25")])
+    found = store.story_assignments()
+    assert found["quake_turkey"] == found["quake_turkey2"]
+    assert found["quake_turkey"] != found["quake_mexico"]
+
+
+def test_late_article_with_strong_evidence_joins_old_story(store: Store) -> None:
+    _ingest(store, [make("bridge"), make("bridge2", "2022-01-29")])
+    _ingest(store, [make("late_strong", "2022-04-28")])
+    found = store.story_assignments()
+    assert found["late_strong"] == found["bridge"]
+
+
+def test_weak_article_joins_when_recent_but_not_three_months_later() -> None:
+    recent, late = Store.open(":memory:"), Store.open(":memory:")
+    for store, day in ((recent, "2022-01-30"), (late, "2022-04-28")):
+        _ingest(store, [make("bridge"), make("bridge2", "2022-01-29")])
+        _ingest(store, [make("late_weak", day)])
+    assert recent.story_assignments()["late_weak"] == recent.story_assignments()["bridge"]
+    assert late.story_assignments()["late_weak"] != late.story_assignments()["bridge"]
+
+
+def test_converging_stories_merge_and_old_id_resolves(store: Store) -> None:
+    _ingest(store, [make("bridge")])
+    _ingest(store, [make("visit")])
+    before = store.story_assignments()
+    old_bridge, old_visit = before["bridge"], before["visit"]
+    assert old_bridge != old_visit
+    changed = _ingest(store, [make("rebuild")])
+    after = store.story_assignments()
+    assert after["bridge"] == after["visit"] == after["rebuild"] == old_bridge
+    assert changed == [old_bridge]
+    assert store.resolve_story(old_visit) == old_bridge
+    story = store.story_model(old_visit)
+    assert story is not None and story.id == old_bridge and story.merged_from == [old_visit]
+
+
+def test_copy_joins_canonical_story_as_extra_outlet(store: Store) -> None:
+    original = make("quake_turkey", "2020-01-24", outlet="reuters.com")
+    copy = make("quake_turkey", "2020-01-24T18:00:00+00:00", outlet="yahoo.com", article_id="copy")
+    copy.text = "Reuters - " + copy.text + " (Reporting by Ali Kucukgocmen)"
+    other = make("quake_turkey2", "2020-01-25", outlet="bbc.co.uk")
+    _ingest(store, [original, copy, other])
+    sid = store.story_assignments()["copy"]
+    story = store.story_model(sid)
+    assert story is not None and sorted(story.articles) == ["copy", "quake_turkey", "quake_turkey2"]
+    assert story.outlets == ["bbc.co.uk", "reuters.com", "yahoo.com"]
+    assert store.story_copies(sid) == [("copy", "quake_turkey")]
+    row = store.story_rows([sid])[sid]
+    assert (row["article_count"], row["canonical_count"]) == (3, 2)
+
+
+def test_story_metadata_has_headline_title_and_dates(store: Store) -> None:
+    _ingest(store, [make("bridge", "2022-01-28"), make("bridge2", "2022-01-29"), make("hockey")])
+    story = store.story_model(store.story_assignments()["bridge"])
+    assert story is not None
+    assert story.title in {make("bridge").title, make("bridge2").title}
+    assert (story.first_seen, story.last_updated) == ("2022-01-28", "2022-01-29")
+    assert "fern hollow bridge" in story.keywords or "bridge" in story.keywords
+
+
+def test_story_ids_are_deterministic_across_runs() -> None:
+    keys = ["bridge", "hockey", "quake_turkey", "bridge2", "quake_mexico", "quake_turkey2", "visit", "rebuild"]
+    results = []
+    for _ in range(2):
+        store = Store.open(":memory:")
+        _ingest(store, [make(k) for k in keys])
+        results.append((store.story_assignments(), [store.story_model(s) for s in store.live_story_ids()]))
+    assert results[0] == results[1]
+
+
+def test_batch_order_follows_publication_time(store: Store) -> None:
+    _ingest(store, [make("bridge2", "2022-01-29"), make("bridge", "2022-01-28")])
+    found = store.story_assignments()
+    assert store.story_model(found["bridge"]).articles == ["bridge", "bridge2"]  # type: ignore[union-attr]
+
+
+def test_recluster_reproduces_online_result(store: Store) -> None:
+    batches = [["bridge", "hockey"], ["quake_turkey", "bridge2"], ["visit", "quake_mexico", "quake_turkey2"],
+               ["rebuild"]]
+    for day, batch in enumerate(batches, start=1):
+        _ingest(store, [make(k, f"2022-02-0{day}") for k in batch])
+    online = (store.story_assignments(), [store.story_model(s) for s in store.live_story_ids()])
+    merges = store.conn.execute("SELECT old, new FROM story_merges").fetchall()
+    recluster(store)
+    again = (store.story_assignments(), [store.story_model(s) for s in store.live_story_ids()])
+    assert again == online
+    assert store.conn.execute("SELECT old, new FROM story_merges").fetchall() == merges

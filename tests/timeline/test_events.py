@@ -1,0 +1,106 @@
+"""Per-article event extraction from hand-made sentences with hand-placed time expressions."""
+
+from storyline.models import TimeExpr
+from storyline.timeline.events import event_consumer, extract_events
+
+
+def test_event_in_past_is_happened_with_clause_summary(parsed):
+    article, doc = parsed(
+        "Masked men detained Maria Kolesnikova in central Minsk on Monday, witnesses in the crowd recalled.",
+        [("Monday", "2020-09-07", "day")], published="2020-09-08",
+        entities=(("Maria Kolesnikova", "PERSON"), ("Minsk", "GPE")),
+    )
+    [event] = extract_events(article, doc)
+    assert event.status == "happened"
+    assert event.date == "2020-09-07" and event.granularity == "day"
+    assert event.summary == "Masked men detained Maria Kolesnikova"
+    assert event.entities == ["Maria Kolesnikova", "Minsk"]
+    assert event.trigger == "detain"
+
+
+def test_event_with_will_is_planned(parsed):
+    article, doc = parsed("Lukashenko will meet Putin in Sochi on September 14.",
+                          [("September 14", "2020-09-14", "day")], published="2020-09-10")
+    [event] = extract_events(article, doc)
+    assert event.status == "planned"
+    assert event.summary == "Lukashenko will meet Putin"
+
+
+def test_event_after_publication_date_is_planned(parsed):
+    article, doc = parsed("The opposition calls a march through Minsk on Sunday.",
+                          [("Sunday", "2020-08-30", "day")], published="2020-08-27")
+    [event] = extract_events(article, doc)
+    assert event.status == "planned"
+
+
+def test_event_attributed_with_said_is_reported(parsed):
+    article, doc = parsed("Police detained 33 protesters in Minsk on Wednesday, the interior ministry said.",
+                          [("Wednesday", "2020-08-26", "day")])
+    [event] = extract_events(article, doc)
+    assert event.status == "reported"
+    assert event.summary == "Police detained 33 protesters"
+    assert event.numbers == {"detain/people": "33"}
+
+
+def test_event_attributed_with_according_to_is_reported(parsed):
+    article, doc = parsed("According to TASS, 34 people were detained on August 26.",
+                          [("August 26", "2020-08-26", "day")])
+    [event] = extract_events(article, doc)
+    assert event.status == "reported"
+    assert event.numbers == {"detain/people": "34"}
+
+
+def test_quote_is_exact_substring_of_article_text(parsed):
+    text = ("  The protest on August 26 drew thousands of people.\n\nOn Thursday, police cleared "
+            "Independence Square, the ministry said.  ")
+    article, doc = parsed(text, [("August 26", "2020-08-26", "day"), ("Thursday", "2020-08-27", "day")])
+    events = extract_events(article, doc)
+    assert len(events) == 2
+    for event in events:
+        assert text[event.quote_start : event.quote_start + len(event.quote)] == event.quote
+        assert event.quote == event.quote.strip()
+
+
+def test_date_on_event_noun_makes_noun_the_trigger(parsed):
+    article, doc = parsed("The protest on August 26 drew thousands of people.", [("August 26", "2020-08-26", "day")])
+    [event] = extract_events(article, doc)
+    assert event.trigger == "protest"
+    assert event.summary == "The protest drew thousands of people"
+
+
+def test_byline_and_dateline_sentences_yield_no_events(parsed):
+    article, doc = parsed("Updated 27 August 2020 at 10:00.", [("27 August 2020", "2020-08-27", "day")])
+    assert extract_events(article, doc) == []
+
+
+def test_durations_and_vague_references_yield_no_events(parsed):
+    article, doc = parsed("Protests have gone on for three weeks and recently spread to factories.",
+                          [("three weeks", "P3W", "week")])
+    article.timexes[0].type = "DURATION"
+    article.timexes.append(TimeExpr("recently", 52, 60, "PAST_REF", None))
+    assert extract_events(article, doc) == []
+
+
+def test_partitive_count_keeps_the_part_not_the_whole(parsed):
+    article, doc = parsed("Three of the four occupants were injured on Monday.", [("Monday", "2020-08-24", "day")])
+    [event] = extract_events(article, doc)
+    assert event.numbers == {"injure/people": "3"}
+
+
+def test_cumulative_and_approximate_counts_are_not_recorded(parsed):
+    article, doc = parsed("The death toll rose to 34 on Tuesday, and at least 200 people were detained on Tuesday.",
+                          [("Tuesday", "2020-08-25", "day")])
+    events = extract_events(article, doc)
+    assert all(e.numbers == {} for e in events)
+
+
+def test_consumer_sets_article_events(parsed):
+    article, doc = parsed("Lukashenko will meet Putin in Sochi on September 14.",
+                          [("September 14", "2020-09-14", "day")])
+    event_consumer(article, doc)
+    assert [e.trigger for e in article.events] == ["meet"]
+
+
+def test_parse_of_other_text_gives_no_events(parsed, nlp):
+    article, _ = parsed("Lukashenko will meet Putin on September 14.", [("September 14", "2020-09-14", "day")])
+    assert extract_events(article, nlp("Something else entirely.")) == []

@@ -1,0 +1,83 @@
+"""Summarised timelines: salient dates and the best sentences per date."""
+
+from datetime import date
+
+from storyline.models import Article, Event, Origin, Source, Span, TimeExpr
+from storyline.timeline import summarise
+
+
+def lines_article(id, published, lines, timexes):
+    """Return a one-sentence-per-line article (as Timeline17 stores them) with timexes placed by hand."""
+    text = "\n".join(lines)
+    article = Article(id=id, origin=Origin("t"), text=text, published=published)
+    for t, value, gran in timexes:
+        i = text.index(t)
+        article.timexes.append(TimeExpr(t, i, i + len(t), value, gran))
+    pos = 0
+    for line in lines:
+        article.sentences.append(Span(pos, pos + len(line)))
+        pos += len(line) + 1
+    return article
+
+
+ELECTION = [
+    lines_article("a1", "2020-08-10", [
+        "Belarus held a presidential election on August 9 amid claims of fraud by the opposition .",
+        "Police used stun grenades against protesters in Minsk late on Sunday .",
+    ], [("August 9", "2020-08-09", "day"), ("Sunday", "2020-08-09", "day")]),
+    lines_article("a2", "2020-08-11", [
+        "The election on August 9 gave Lukashenko a sixth term , officials said .",
+        "Tsikhanouskaya left for Lithuania on Tuesday after lodging a complaint .",
+    ], [("August 9", "2020-08-09", "day"), ("Tuesday", "2020-08-11", "day")]),
+    lines_article("a3", "2020-08-12", [
+        "Thousands protested again on Wednesday across Belarus against the official election result .",
+        "The vote on August 9 was neither free nor fair , the European Union said .",
+    ], [("Wednesday", "2020-08-12", "day"), ("August 9", "2020-08-09", "day")]),
+]
+
+
+def test_summarise_articles_picks_the_most_reported_date_first():
+    timeline = summarise(ELECTION, n_dates=1, sentences_per_date=1)
+    assert [e.date for e in timeline] == ["2020-08-09"]
+    assert len(timeline[0].sources) == 1
+
+
+def test_summarise_articles_gives_requested_sentences_per_date_without_repeats():
+    timeline = summarise(ELECTION, n_dates=1, sentences_per_date=2)
+    quotes = [s.quote for s in timeline[0].sources]
+    assert len(quotes) == 2 and len(set(quotes)) == 2
+
+
+def test_summarised_quotes_are_exact_article_text():
+    by_id = {a.id: a for a in ELECTION}
+    for event in summarise(ELECTION, n_dates=3, sentences_per_date=2):
+        for s in event.sources:
+            assert by_id[s.article].text[s.quote_start : s.quote_start + len(s.quote)] == s.quote
+
+
+def test_summarise_articles_respects_the_date_range_and_orders_by_date():
+    timeline = summarise(ELECTION, n_dates=5, sentences_per_date=1, start=date(2020, 8, 10))
+    assert [e.date for e in timeline] == sorted(e.date for e in timeline)
+    assert all(e.date >= "2020-08-10" for e in timeline)
+
+
+def test_summarise_copies_do_not_make_a_date_salient():
+    line = ["Tsikhanouskaya left for Lithuania on Tuesday after lodging a complaint ."]
+    copy = lines_article("c1", "2020-08-13", line, [("Tuesday", "2020-08-11", "day")])
+    copy.duplicate_of = "a2"
+    second = lines_article("c2", "2020-08-13", line, [("Tuesday", "2020-08-11", "day")])
+    second.duplicate_of = "a2"
+    timeline = summarise([*ELECTION, copy, second], n_dates=1)
+    assert timeline[0].date == "2020-08-09"
+
+
+def test_summarise_events_keeps_dates_with_most_sources():
+    def event(day, n):
+        return Event(day, None, "day", "happened", f"event {day}", sources=[Source(str(i), "q") for i in range(n)])
+
+    picked = summarise([event("2020-08-09", 3), event("2020-08-10", 1), event("2020-08-11", 2)], n_dates=2)
+    assert [e.date for e in picked] == ["2020-08-09", "2020-08-11"]
+
+
+def test_summarise_nothing_gives_nothing():
+    assert summarise([], n_dates=3) == []

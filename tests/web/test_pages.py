@@ -1,0 +1,137 @@
+"""The HTML pages: what each shows, filters and pagination, copies folded, 404 pages."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html
+
+from storyline.web import pages
+from tests.web.conftest import QUAKE, STRIKE
+
+
+def page(client, path: str, status: int = 200) -> html.HtmlElement:
+    response = client.get(path)
+    assert response.status_code == status, response.text[:500]
+    assert response.headers["content-type"].startswith("text/html")
+    return html.fromstring(response.text)
+
+
+def texts(doc: html.HtmlElement, xpath: str) -> list[str]:
+    return [" ".join(e.text_content().split()) for e in doc.xpath(xpath)]
+
+
+def test_stories_page_lists_stories_with_counts_most_recent_first(client):
+    doc = page(client, "/")
+    assert [a.get("href") for a in doc.xpath("//li[@class='story-card']/h2/a")] == [f"/stories/{QUAKE}",
+                                                                                   f"/stories/{STRIKE}"]
+    strike = texts(doc, "//li[@class='story-card'][2]//p[@class='meta']")[0]
+    assert "2020-09-10 → 2020-09-14" in strike
+    assert "4 articles" in strike and "2 outlets" in strike and "1 conflict" in strike
+
+
+def test_stories_page_filters_with_a_get_form(client):
+    doc = page(client, "/?outlet=Ring&since=2020-09-01")
+    assert texts(doc, "//li[@class='story-card']/h2") == ["Halmahera quake"]
+    assert doc.xpath("//form[@class='filters']//input[@name='outlet']/@value") == ["Ring"]
+
+
+def test_stories_page_paginates_and_keeps_the_filters(client, monkeypatch):
+    monkeypatch.setattr(pages, "PAGE_SIZE", 1)
+    first = page(client, "/?outlet=e")
+    assert first.xpath("//a[@rel='next']/@href") == ["/?outlet=e&page=2"]
+    second = page(client, "/?outlet=e&page=2")
+    assert texts(second, "//li[@class='story-card']/h2")[0].startswith("Rail strike")
+    assert second.xpath("//a[@rel='prev']/@href") == ["/?outlet=e&page=1"] and not second.xpath("//a[@rel='next']")
+
+
+def test_stories_page_bad_date_is_a_400_page_with_the_message(client):
+    doc = page(client, "/?since=yesterday", 400)
+    assert texts(doc, "//p[@class='error']") == ["since must be a date as YYYY-MM-DD, not 'yesterday'"]
+
+
+def test_story_page_draws_the_timeline_and_links_marks_to_the_event_list(client):
+    doc = page(client, f"/stories/{STRIKE}")
+    svg = doc.xpath("//figure[@class='timeline-figure']/svg")[0]
+    links = [a.get("href") for a in svg.xpath(".//a")]
+    assert sorted(links) == ["#event-1", "#event-2", "#event-3"]  # PRESENT_REF has no place on the axis
+    for href in links:
+        assert doc.xpath(f"//li[@id='{href[1:]}']")
+    assert texts(doc, "//li[@id='event-4']//em") == ["(not placed on the axis)"]
+    assert svg.xpath(".//a[@class='event planned']/rect[@class='bar']")  # 14 → 15 September is a bar
+    assert "happened" in texts(doc, "//p[@class='legend-text']")[0]
+
+
+def test_story_page_shows_conflicting_claims_side_by_side_with_article_links(client):
+    doc = page(client, f"/stories/{STRIKE}")
+    claims = doc.xpath("//section[@id='conflicts']//div[@class='claims']/div[@class='claim']")
+    assert [texts(c, "./p[@class='value']")[0] for c in claims[:2]] == ["12,000", "15,000"]
+    assert claims[0].xpath(".//a/@href") == ["/articles/a-strike"]
+
+
+def test_story_page_folds_copies_under_their_canonical_report(client):
+    doc = page(client, f"/stories/{STRIKE}")
+    items = doc.xpath("//section[@id='articles']/ul/li")
+    assert [li.xpath("./a/@href")[0] for li in items] == ["/articles/a-strike", "/articles/a-hostile",
+                                                          "/articles/a-later"]
+    canonical = doc.xpath("//section[@id='articles']/ul/li[a/@href='/articles/a-strike']")[0]
+    assert canonical.xpath(".//details//a/@href") == ["/articles/a-copy"]
+
+
+def test_story_page_lists_entities_with_roles(client, keller_id):
+    doc = page(client, f"/stories/{STRIKE}")
+    entity = doc.xpath(f"//section[@id='entities']//a[@href='/entities/{keller_id}']/..")[0]
+    assert "union leader" in entity.text_content()
+
+
+def test_article_page_highlights_entities_and_time_expressions(client, keller_id):
+    doc = page(client, "/articles/a-strike")
+    assert doc.xpath("//div[@class='body']/span[@class='timex']/@title") == ["2020-09-14 (day)"]
+    assert doc.xpath("//div[@class='body']/a[@class='entity']/@href") == [f"/entities/{keller_id}"]
+    assert doc.xpath("//div[@class='body']")[0].text_content() == client.get("/api/articles/a-strike").json()["text"]
+    assert texts(doc, "//details[@class='removed']/summary") == ["Removed boilerplate (2 blocks)"]
+
+
+def test_article_page_links_the_original_with_safe_rel(client):
+    doc = page(client, "/articles/a-strike")
+    [link] = doc.xpath("//a[text()='Original']")
+    assert link.get("href") == "https://herald.example/strike"
+    assert link.get("rel") == "noopener noreferrer nofollow"
+
+
+def test_copy_article_links_its_original(client):
+    doc = page(client, "/articles/a-copy")
+    assert doc.xpath("//a[starts-with(text(), 'Copy of')]/@href") == ["/articles/a-strike"]
+
+
+def test_entity_page_shows_aliases_roles_timeline_and_articles(client, keller_id):
+    doc = page(client, f"/entities/{keller_id}")
+    assert "Keller" in texts(doc, "//main/p")[0]
+    assert "union leader" in doc.text_content()
+    assert doc.xpath("//svg//a[@href='#event-1']")
+    assert sorted(doc.xpath("//section/ul[@class='articles']//a/@href")) == ["/articles/a-hostile",
+                                                                            "/articles/a-strike"]
+
+
+def test_search_page_groups_hits_by_story_and_marks_matches(client):
+    doc = page(client, "/search?q=strike")
+    assert texts(doc, "//section[@class='hit-group']/h2")[0].startswith("Rail strike")
+    assert next(m.text.lower() for m in doc.xpath("//p[@class='snippet']/mark")) == "strike"
+
+
+def test_search_page_without_a_query_shows_only_the_form(client):
+    doc = page(client, "/search")
+    assert doc.xpath("//main//input[@name='q']") and not doc.xpath("//section[@class='hit-group']")
+
+
+def test_unknown_pages_are_404_html(client):
+    for path in ["/stories/nope", "/articles/nope", "/entities/nope", "/nowhere"]:
+        doc = page(client, path, 404)
+        assert texts(doc, "//h1") == ["Not found"]
+
+
+def test_pages_are_usable_without_script_and_fit_a_phone(client):
+    response = client.get(f"/stories/{STRIKE}")
+    assert "<script" not in response.text
+    assert re.search(r'<meta name="viewport" content="width=device-width, initial-scale=1">', response.text)
+    assert client.get("/static/style.css").status_code == 200
