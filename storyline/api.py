@@ -20,6 +20,7 @@ from storyline.models import Article, Conflict, Entity, Event, IngestReport, Sea
 from storyline.pipeline import default_stages, ingest
 from storyline.settings import INGEST_BATCH_SIZE, default_db_path
 from storyline.store import Store
+from storyline.timeline import summarise
 
 EXPORT_FORMATS = ("json", "jsonl", "csv", "parquet")
 
@@ -84,12 +85,31 @@ class Storyline:
             raise NotFound(f"no story with id {story_id!r}")
         return story
 
-    def timeline(self, story_id: str | None = None, *, entity: str | None = None) -> list[Event]:
-        """Return a story's timeline, or an entity's timeline across stories (by id, name or alias)."""
+    def timeline(self, story_id: str | None = None, *, entity: str | None = None,
+                 dates: int | None = None) -> list[Event]:
+        """Return a story's timeline, or an entity's across stories (by id, name or alias).
+
+        With ``dates``, return the summarised timeline: the most salient dates only.
+        """
         if (story_id is None) == (entity is None):
             raise UsageError("give either a story id or an entity, not both")
-        if story_id is not None:
-            return self.story(story_id).timeline
+        if dates is not None and dates < 1:
+            raise UsageError(f"dates must be at least 1, not {dates}")
+        events = self.story(story_id).timeline if story_id is not None else self._entity_timeline(entity or "")
+        return summarise(events, dates) if dates else events
+
+    def recluster(self) -> int:
+        """Cluster every stored article into stories again, from scratch; return the number of stories."""
+        from storyline import stories
+        from storyline.pipeline import refresh_timeline
+
+        stories.recluster(self.store)
+        with self.store.transaction():
+            for story_id in self.store.live_story_ids():
+                refresh_timeline(self.store, story_id)
+        return len(self.store.live_story_ids())
+
+    def _entity_timeline(self, entity: str) -> list[Event]:
         events: dict[tuple[str, str, str], Event] = {}
         for name in self._entity_names(entity or ""):
             for story_id, event in self.store.entity_timeline(name):

@@ -17,7 +17,7 @@ from rich.table import Table
 
 from storyline.api import EXPORT_FORMATS, Storyline
 from storyline.errors import StorylineError, UsageError
-from storyline.models import IngestReport
+from storyline.models import Conflict, Event, IngestReport, Story
 from storyline.settings import INGEST_BATCH_SIZE
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -121,6 +121,103 @@ def entities(db: DbOption = None,
             table.add_row(entity.id or "", entity.name, entity.type, str(count), ", ".join(entity.aliases[:4]),
                           ", ".join(roles[:3]))
         out.print(table)
+
+
+StoryArg = Annotated[str, typer.Argument(help="A story id (see `storyline stories`)")]
+
+
+@app.command()
+def stories(db: DbOption = None,
+            limit: Annotated[int, typer.Option(help="How many rows")] = 50,
+            since: Annotated[str | None, typer.Option(help="Only stories active on or after this date")] = None,
+            entity: Annotated[str | None, typer.Option(help="Only stories naming this entity")] = None) -> None:
+    """List stories, most recently active first.
+
+    Example: storyline stories --since 2020-09-01
+    """
+    with _open(db) as sl:
+        table = Table("id", "last updated", "articles", "outlets", "conflicts", "title")
+        for story in sl.stories(limit=limit, since=since, entity=entity):
+            table.add_row(story.id, story.last_updated or "", str(len(story.articles)), str(len(story.outlets)),
+                          str(len(story.conflicts)), story.title[:80])
+        out.print(table)
+
+
+@app.command()
+def show(story_id: StoryArg, db: DbOption = None) -> None:
+    """Show one story: its articles (copies marked), entities, timeline and conflicts.
+
+    Example: storyline show s2a7294e52fd9fbb
+    """
+    with _open(db) as sl:
+        try:
+            story = sl.story(story_id)
+        except StorylineError as exc:
+            _fail(exc)
+        out.print(f"[bold]{story.title}[/bold]  ({story.id}, {story.first_seen} → {story.last_updated})")
+        for article in sl.store.articles(story.articles):
+            mark = f"copy of {article.duplicate_of}" if article.duplicate_of else "report"
+            out.print(f"  {article.published or 'undated':25} {article.outlet or '':25} {mark:25} {article.title}",
+                      markup=False, highlight=False)
+        out.print("entities: " + "; ".join(f"{e.name} ({', '.join(r.role for r in e.roles[:2])})" if e.roles
+                                           else e.name for e in story.entities[:12]), markup=False)
+        _print_timeline(story.timeline)
+        _print_conflicts([(story, c) for c in story.conflicts])
+
+
+@app.command()
+def timeline(story_id: Annotated[str | None, typer.Argument(help="A story id")] = None,
+             entity: Annotated[str | None, typer.Option(help="An entity's timeline across stories instead")] = None,
+             dates: Annotated[int | None, typer.Option(help="Summarise: keep only the most salient dates")] = None,
+             db: DbOption = None) -> None:
+    """Print a story's dated timeline, or an entity's across stories.
+
+    Example: storyline timeline --entity "Alexander Lukashenko"
+    """
+    with _open(db) as sl:
+        try:
+            _print_timeline(sl.timeline(story_id, entity=entity, dates=dates))
+        except StorylineError as exc:
+            _fail(exc)
+
+
+@app.command()
+def conflicts(story_id: Annotated[str | None, typer.Argument(help="A story id; all stories if left out")] = None,
+              db: DbOption = None) -> None:
+    """List conflicts: where sources, or one article against itself, disagree.
+
+    Example: storyline conflicts s2a7294e52fd9fbb
+    """
+    with _open(db) as sl:
+        try:
+            _print_conflicts(sl.conflicts(story_id))
+        except StorylineError as exc:
+            _fail(exc)
+
+
+@app.command()
+def recluster(db: DbOption = None) -> None:
+    """Cluster every stored article into stories again, from scratch (same result as the online pass).
+
+    Example: storyline recluster --db news.db
+    """
+    with _open(db) as sl:
+        out.print(f"{sl.recluster()} stories")
+
+
+def _print_timeline(events: list[Event]) -> None:
+    for event in events:
+        span = f"{event.date}..{event.end}" if event.end else event.date
+        outlets = len({s.article for s in event.sources})
+        out.print(f"{span:22} {event.status:9} {event.summary}  [{outlets} source{'s' * (outlets != 1)}]",
+                  markup=False, highlight=False)
+
+
+def _print_conflicts(found: list[tuple[Story, Conflict]]) -> None:
+    for story, conflict in found:
+        out.print(f"[{conflict.kind}] {story.id}: {conflict.summary}", markup=False, highlight=False)
+        for claim in conflict.claims:
+            out.print(f"    {claim.value:>12}  {claim.article}  “{claim.quote}”", markup=False, highlight=False)
 
 
 @app.command()

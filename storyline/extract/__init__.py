@@ -14,8 +14,16 @@ from storyline.models import Article, Extraction, InputProblem, RawDocument
 from storyline.settings import MAX_DOCUMENT_CHARS
 
 
+# Markup may outweigh the text it carries this many times over.
+_HTML_OVERHEAD = 4
+
+
 def clean(raw: RawDocument) -> Article | InputProblem:
     """Return the clean Article in ``raw``, or an InputProblem saying why there is none."""
+    limit = MAX_DOCUMENT_CHARS * (_HTML_OVERHEAD if raw.body_kind == "html" else 1)
+    if len(raw.body) > limit:
+        return InputProblem(raw.origin.path, raw.origin.item,
+                            f"{len(raw.body):,} characters is too long for one article (limit {limit:,})")
     found = _extract(raw)
     if not found.text.strip():
         return InputProblem(raw.origin.path, raw.origin.item, "no article text found")
