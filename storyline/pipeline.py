@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import BinaryIO
 
 from storyline import extract, sources
@@ -66,8 +67,45 @@ def _find_copies(store: Store, batch: list[Article]) -> None:
 def _assign_stories(store: Store, batch: list[Article]) -> None:
     from storyline import stories
 
-    for story_id in stories.assign(store, batch):
+    changed = stories.assign(store, batch)
+    _date_from_story(store, [a for a in batch if not a.published])
+    for story_id in changed:
         refresh_timeline(store, story_id)
+
+
+def _date_from_story(store: Store, undated: list[Article]) -> None:
+    """Infer a publication date for undated articles from their text, read in their story's time frame.
+
+    Alone, "Monday, September 14" fits many years; in a story whose reports
+    run through September 2020 it fits one. The date is marked ``inferred``
+    and the article's time expressions are resolved again against it.
+    """
+    from storyline.annotate import annotate
+    from storyline.extract.dates import infer_publication_date
+    from storyline.timeline import event_consumer
+
+    for article in undated:
+        story_id = article.story or store.member_story(article.id)
+        story = store.story_model(story_id) if story_id else None
+        frame = _story_frame(story.first_seen, story.last_updated) if story else None
+        if frame is None:
+            continue
+        inferred = infer_publication_date(article.text, today=frame[1], years=range(frame[0].year, frame[1].year + 1))
+        if inferred and frame[0] <= date.fromisoformat(inferred[:10]) <= frame[1]:
+            article.published, article.published_from = inferred, "inferred"
+            annotate([article], doc_consumers=[event_consumer])
+            store.set_published(article)
+            store.set_annotations(article)
+
+
+# An undated article may be published this long after its story's last dated report.
+STORY_DATE_SLACK = timedelta(days=14)
+
+
+def _story_frame(first: str | None, last: str | None) -> tuple[date, date] | None:
+    if not first or not last:
+        return None
+    return date.fromisoformat(first[:10]) - STORY_DATE_SLACK, date.fromisoformat(last[:10]) + STORY_DATE_SLACK
 
 
 def refresh_timeline(store: Store, story_id: str) -> None:

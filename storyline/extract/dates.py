@@ -322,7 +322,7 @@ MAX_INFER_CHARS = 1_000_000
 _SENTENCE_REACH = 300  # characters searched either side of a mention for a future cue
 
 
-def infer_publication_date(text: str, today: date | None = None) -> str | None:
+def infer_publication_date(text: str, today: date | None = None, years: range | None = None) -> str | None:
     """Return the publication day inferred from the text ("2020-09-14"), or None when the text does not pin one.
 
     What is inferred: the latest day the text mentions in a sentence without a
@@ -339,12 +339,14 @@ def infer_publication_date(text: str, today: date | None = None) -> str | None:
     the first ``MAX_INFER_CHARS`` characters are read.
     Mentions spanning a New Year ("Thursday, December 31" and "Saturday,
     January 2") find no single consistent year and give None.
+    ``years``, when a caller knows the time frame (the article's story), are
+    the only years a weekday+date mention may take.
     """
     now = _today(today)
     text = text[:MAX_INFER_CHARS]
     mentions = list(_mentions(text))
     stated = _stated_years(text, mentions, now)
-    year = _pin_year([m for m in mentions if m[3] is None and m[0] is not None], stated, now)
+    year = _pin_year([m for m in mentions if m[3] is None and m[0] is not None], stated, now, years)
     days = [_as_day(m, year) for m in mentions if not m[4]]
     candidates = [d for d in days if d is not None and is_plausible(d, now)]
     if not candidates:
@@ -403,12 +405,14 @@ def _stated_years(text: str, mentions: list[Mention], now: date) -> list[int]:
     return sorted(y for y in years if EARLIEST_YEAR <= y <= now.year + LATEST_INFER_YEAR_AHEAD)
 
 
-def _pin_year(weekday_mentions: list[Mention], stated: list[int], now: date) -> int | None:
+def _pin_year(weekday_mentions: list[Mention], stated: list[int], now: date, years: range | None) -> int | None:
     """Return the most recent year in which every weekday+date mention holds, or None."""
     if not weekday_mentions:
         return None
     low, high = EARLIEST_YEAR, now.year + LATEST_INFER_YEAR_AHEAD
-    if stated:
+    if years is not None:
+        low, high = years.start, years.stop - 1
+    elif stated:
         low, high = max(low, stated[-1] - 1), min(high, stated[-1] + 1)
     for year in range(high, low - 1, -1):
         if all(_weekday_holds(m, year, now) for m in weekday_mentions):

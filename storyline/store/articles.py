@@ -84,6 +84,11 @@ class ArticleQueries:
              codec.dumps(article.events), article.id),
         )
 
+    def set_published(self, article: Article) -> None:
+        """Store an article's publication date and its origin (after a later stage inferred it)."""
+        self.conn.execute("UPDATE articles SET published = ?, published_utc = ?, published_from = ? WHERE id = ?",
+                          (article.published, sortable_date(article.published), article.published_from, article.id))
+
     def link_entities(self, article_id: str, keyed: Iterable[tuple[str, Entity]]) -> None:
         """Add each (key, entity) to the global entity table, merging aliases and roles, and link it."""
         for key, entity in keyed:
