@@ -1,16 +1,17 @@
 """Find time expressions in article text and resolve them to TIMEX3-style values.
 
 A rule-based recogniser in the HeidelTime/SUTime tradition (own patterns, see ``timex_rules``):
-every rule regex runs once over the text, overlapping candidates are settled longest-first,
-then values that depend on other expressions (clock times, "the year-ago quarter") are filled
-in text order. Relative expressions resolve against the publication date and the tense of the
+one pass over the words finds the trigger words (month names, units, numbers...), each rule's
+precompiled regex runs only in the windows around its triggers, overlapping candidates are
+settled longest-first, then values that depend on other expressions (clock times, "the year-ago
+quarter") are filled in text order. Relative expressions resolve against the publication date and the tense of the
 verb that governs them ("was arrested on Monday" looks back, "travels on Monday" ahead).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from storyline.annotate import timex_calendar as cal
@@ -37,7 +38,7 @@ def find_timexes(text: str, anchor: str | date | datetime | None, doc: Any | Non
     if doc is not None and getattr(doc, "text", None) != text:
         doc = None  # a parse of some other text would give wrong tenses
     ctx = Context(text, cal.parse_anchor(anchor), doc)
-    chosen = _select(_candidates(ctx))
+    chosen = _select(_candidates(ctx), len(text))
     resolved = _resolve_references(chosen, ctx)
     return [_to_timex(text, f) for f in _join_clock_times(resolved, text, ctx.anchor)]
 
@@ -59,8 +60,6 @@ def _candidates(ctx: Context) -> list[Found]:
 # twenty-four hours", "5 p.m. EST, Nov. 6").
 _BEFORE_TRIGGER = 80
 _AFTER_TRIGGER = 50
-
-
 _TOKEN = re.compile(r"[^\W_]+")
 
 
@@ -71,8 +70,6 @@ def _trigger_windows(text: str) -> dict[str, list[tuple[int, int]]]:
     for m in _TOKEN.finditer(text):
         token = m.group().lower()
         names = digit_triggers(token, text, m.end()) if token[0].isdigit() else words.get(token)
-        if names is None and token.startswith(("centur", "millenni")):
-            names = ("unit",)
         if names:
             span = (max(0, m.start() - _BEFORE_TRIGGER), _word_end(text, m.end() + _AFTER_TRIGGER))
             for name in names:
@@ -96,22 +93,27 @@ def _word_end(text: str, i: int) -> int:
     return min(i, n)
 
 
-def _select(found: list[Found]) -> list[Found]:
+def _select(found: list[Found], length: int) -> list[Found]:
     """Return non-overlapping candidates, longest first (earlier rules win ties), in text order."""
     ranked = sorted(enumerate(found), key=lambda item: (item[1].start - item[1].end, item[0]))
-    taken: list[Found] = []
-    used: list[tuple[int, int]] = []
+    taken = bytearray(length)  # 1 where a chosen expression already sits
+    chosen: list[Found] = []
     for _, f in ranked:
-        if all(f.end <= s or f.start >= e for s, e in used):
-            taken.append(f)
-            used.append((f.start, f.end))
-    return sorted(taken, key=lambda f: f.start)
+        if not any(taken[f.start : f.end]):
+            chosen.append(f)
+            taken[f.start : f.end] = b"\x01" * (f.end - f.start)
+    return sorted(chosen, key=lambda f: f.start)
 
 
 def _resolve_references(found: list[Found], ctx: Context) -> list[Found]:
-    """Fill "@Q" (a quarter named earlier) and "@Y" (a year from now or from that quarter) placeholders."""
+    """Fill the placeholders that depend on earlier expressions, in text order.
+
+    "@Q" is a quarter named earlier, "@Y" a year from that quarter (or from now), "@R" a period
+    counted from the latest date the text named ("two days later", "the following year").
+    """
     out: list[Found] = []
     last_quarter: tuple[int, int, int] | None = None  # (year, quarter, where)
+    reference: tuple[date, int] | None = None  # (latest date named, where)
     for f in found:
         value = f.value or ""
         if value.startswith("@QY"):
@@ -122,11 +124,41 @@ def _resolve_references(found: list[Found], ctx: Context) -> list[Found]:
         elif value.startswith("@Y"):
             resolved, gran = _year_reference(int(value[2:]), last_quarter, f.start, ctx.anchor)
             f = f._replace(value=resolved, gran=gran)
+        elif value.startswith("@R"):
+            f = f._replace(value=_from_reference(value[2:], reference, f.start, ctx.anchor))
         elif _QUARTER.fullmatch(value) and f.type == "DATE":
             # Only quarters named outright anchor later references; resolved references would chain.
             last_quarter = (int(value[:4]), int(value[-1]), f.end)
+        named = _named_date(f.value)
+        if named is not None:
+            reference = (named, f.end)
         out.append(f)
     return out
+
+
+# How far (characters) a date named earlier stays the reference of "two days later": about a paragraph.
+_REFERENCE_REACH = 600
+_NAMED_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _named_date(value: str | None) -> date | None:
+    """Return the first day of a calendar date value ("2020", "2020-09", "2020-09-14"), else None."""
+    m = _NAMED_DATE.fullmatch(value or "")
+    if m is None:
+        return None
+    return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+
+
+def _from_reference(spec: str, reference: tuple[date, int] | None, where: int, anchor: date | None) -> str | None:
+    """Return "day:2" counted from the reference date when one was named nearby, else from the anchor."""
+    unit, n = spec.split(":")
+    base = reference[0] if reference and where - reference[1] <= _REFERENCE_REACH else anchor
+    if base is None:
+        return None
+    if unit == "day":
+        return cal.day_value(base + timedelta(days=int(n)))
+    shifted = cal.shift_value(base, unit, int(n))
+    return shifted[0] if shifted else None
 
 
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")

@@ -73,10 +73,6 @@ def _low(s: str | None) -> str:
     return " ".join(s.lower().split()) if s else ""
 
 
-def _year_of(text: str) -> int:
-    return int(text)
-
-
 # --- calendar dates -------------------------------------------------------------------------------
 
 
@@ -300,7 +296,7 @@ def _season(m: re.Match[str], ctx: Context) -> Found | None:
     word, rel, pre = _low(_g(m, "s")), _low(_g(m, "rel")), _g(m, "pre")
     if word == "fall" and not (rel or pre or _g(m, "y")):
         return None
-    if word == "fall" and rel == "the" and re.match(r"\s+of\b", ctx.text[m.end() :]):
+    if word == "fall" and rel == "the" and _OF_AFTER.match(ctx.text, m.end()):
         return None  # "the fall of Kabul"
     code = lex.SEASONS[word]
     if _g(m, "y"):
@@ -314,12 +310,14 @@ def _season(m: re.Match[str], ctx: Context) -> Found | None:
 def _season_year(ctx: Context, m: re.Match[str], code: str, rel: str) -> int:
     anchor = ctx.anchor
     assert anchor is not None
-    now = {12: 4, 1: 4, 2: 4, 3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2, 9: 3, 10: 3, 11: 3}[anchor.month]
+    now = {12: 4, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2, 9: 3, 10: 3, 11: 3}[
+        anchor.month
+    ]  # Jan, Feb: this year has no season behind it yet
     order = _SEASON_ORDER[code]
-    if rel == "last":
-        return anchor.year - 1
+    if rel == "last":  # the latest one already over, as for "last October"
+        return anchor.year if order < now else anchor.year - 1
     if rel == "next":
-        return anchor.year + 1
+        return anchor.year if order > now else anchor.year + 1
     if rel == "this":
         return anchor.year
     if rel == "this past":
@@ -433,9 +431,13 @@ _REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": 
               "following": 1, "this": 0, "current": 0, "same": 0, "the": 0, "latest": -1}  # fmt: skip
 
 
+_ANAPHORIC = frozenset({"previous", "following", "next", "preceding", "prior", "same"})
+
+
 def _relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
-    rel = _low(_g(m, "rel"))
-    rel = rel.split()[-1] if rel.startswith("the ") and rel != "the" else rel
+    full_rel = _low(_g(m, "rel"))
+    rel = full_rel.split()[-1] if full_rel.startswith("the ") and full_rel != "the" else full_rel
+    anaphoric = full_rel.startswith("the ") and rel in _ANAPHORIC
     unit = lex.unit_key(_low(_g(m, "u")).split()[-1])
     pre = _g(m, "pre")
     if rel == "the" and not pre:
@@ -448,6 +450,8 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
         return _found(m, None, gran=gran, mod=mod)
     if unit == "quarter" and rel == "latest":
         return _found(m, "@Q0", gran="quarter")
+    if anaphoric and unit in ("day", "week", "month", "year"):
+        return _found(m, f"@R{unit}:{_REL_SHIFT[rel]}", gran=gran, mod=mod)  # "the following year"
     shifted = cal.shift_value(ctx.anchor, unit, _REL_SHIFT[rel])
     if shifted is None:
         return None
@@ -482,6 +486,7 @@ def _year_end(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 _BACKWARD = ("ago", "earlier", "before", "previously", "back", "prior")
+_FROM_REFERENCE = ("earlier", "later", "before", "after", "previously", "prior")  # not "ago": that counts from now
 
 
 def _offset(m: re.Match[str], ctx: Context) -> Found | None:
@@ -495,8 +500,10 @@ def _offset(m: re.Match[str], ctx: Context) -> Found | None:
         return _found(m, value, gran="unknown", mod=mod)
     if ctx.anchor is None or unit not in lex.UNITS or unit in ("second", "minute", "hour"):
         return _found(m, None, gran=lex.UNITS.get(unit, ("", "unknown"))[1], mod=mod)
-    if unit == "year" and n == 1:
+    if unit == "year" and n == 1:  # the quarter under discussion a year back, or the year
         return _found(m, f"@Y{sign}", gran="year", mod=mod)
+    if direction.split()[0] in _FROM_REFERENCE and unit in ("day", "week", "month", "year") and n == int(n):
+        return _found(m, f"@R{unit}:{sign * int(n)}", gran=lex.UNITS[unit][1], mod=mod)  # "two days later"
     shifted = _shift_units(ctx.anchor, unit, sign * n)
     return _found(m, shifted[0], gran=shifted[1], mod=mod) if shifted else None
 
@@ -505,7 +512,7 @@ def _shift_units(anchor: date, unit: str, n: float) -> tuple[str, str] | None:
     """Return the period n units from the anchor, at the unit's granularity."""
     if unit in ("day", "night", "week", "fortnight", "weekend") and n == int(n):
         days = int(n) * {"week": 7, "fortnight": 14, "weekend": 7}.get(unit, 1)
-        return cal.day_value(anchor + timedelta(days=days)), "day" if unit in ("day", "night") else "week"
+        return cal.day_value(anchor + timedelta(days=days)), "day"  # "a week earlier": that day
     return cal.shift_value(anchor, unit, round(n))
 
 
@@ -514,6 +521,7 @@ def _year_ago_adj(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
+_OLD_AFTER = re.compile(r"\s+old\b")
 
 
 def _duration(m: re.Match[str], ctx: Context) -> Found | None:
@@ -534,7 +542,7 @@ def _duration(m: re.Match[str], ctx: Context) -> Found | None:
 
 def _not_a_duration(m: re.Match[str], ctx: Context, unit: str, n_text: str) -> bool:
     """Return whether a number and unit are an age, a fraction or an ordinal ("52 years old", "a quarter of")."""
-    if unit == "year" and (m.group(0).endswith("-old") or re.match(r"\s+old\b", ctx.text[m.end() :])):
+    if unit == "year" and (m.group(0).endswith("-old") or _OLD_AFTER.match(ctx.text, m.end())):
         return True  # TimeBank leaves ages unannotated
     fraction = "-" in m.group(0) and m.group(0).endswith("s")
     if unit == "quarter" and (fraction or _OF_AFTER.match(ctx.text, m.end())):
@@ -602,7 +610,7 @@ def _vague(m: re.Match[str], ctx: Context) -> Found | None:
     start, end = _span(m)
     key = _low(ctx.text[start:end])
     if key in ("soon", "previously", "formerly") and (
-        _NOT_VAGUE_AFTER.match(ctx.text, end) or _NOT_VAGUE_BEFORE.search(ctx.text, 0, start)
+        _NOT_VAGUE_AFTER.match(ctx.text, end) or _NOT_VAGUE_BEFORE.search(ctx.text, max(0, start - 8), start)
     ):
         return None  # "as soon as", "soon after", "previously announced": not a time of their own
     return _found(m, _VAGUE_VALUES.get(key), gran="unknown")

@@ -31,11 +31,17 @@ _CUE_WINDOW = 80
 def tense_at(text: str, start: int, end: int, doc: Any | None) -> str | None:
     """Return "past", "present" or "future" for the clause around text[start:end], or None."""
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
-    if span is None or len(span) == 0:
+    if span is None or len(span) == 0 or not _has_parse(span):
         return _tense_from_cues(text, start, end)
     # With a parse, no verb above the expression (a headline, "Friday's purchases") means no tense:
     # words nearby then belong to other clauses and mislead more than they help.
     return _tense_from_parse(span)
+
+
+def _has_parse(span: Any) -> bool:
+    """Return whether the span's Doc carries dependencies (a tagger-only Doc does not)."""
+    has_annotation = getattr(span.doc, "has_annotation", None)
+    return bool(has_annotation("DEP")) if has_annotation is not None else True
 
 
 def _tense_from_parse(span: Any) -> str | None:

@@ -26,6 +26,7 @@ import html
 import json
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -127,12 +128,10 @@ def _f1(hits: int, predicted: int, gold: int) -> float:
 
 def evaluate(directory: Path, parse: bool = True) -> dict[str, Any]:
     """Return TempEval-3 style scores of ``find_timexes`` on every *.tml file under ``directory``."""
-    nlp = _load_spacy() if parse else None
+    docs = [read_tml(path) for path in sorted(directory.rglob("*.tml"))]
+    parses: Iterable[Any] = _load_spacy().pipe(d.text for d in docs) if parse else (None for _ in docs)
     total = Counts(0, 0, 0, 0, 0, 0, 0)
-    docs = sorted(directory.rglob("*.tml"))
-    for path in docs:
-        doc = read_tml(path)
-        parsed = nlp(doc.text) if nlp is not None else None
+    for doc, parsed in zip(docs, parses, strict=True):
         counts = score_doc(doc.gold, find_timexes(doc.text, doc.dct, parsed))
         total = Counts(*(a + b for a, b in zip(total, counts, strict=True)))
     return {

