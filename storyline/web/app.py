@@ -24,7 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storyline.api import Storyline
 from storyline.errors import NotFound, StorylineError, UsageError
-from storyline.web import jsonapi, pages
+from storyline.web import jsonapi, pages, upload
 from storyline.web.base import render
 
 SECURITY_HEADERS = {
@@ -53,7 +53,8 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False, token: str | 
     if allowed_hosts:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts)))
     app = Starlette(routes=_routes(), middleware=middleware,
-                    exception_handlers={HTTPException: _http_error, StorylineError: _storyline_error})
+                    exception_handlers={HTTPException: _http_error, StorylineError: _storyline_error,
+                                        Exception: _internal_error})
     app.state.db_path, app.state.allow_ingest, app.state.token = str(db_path), allow_ingest, token
     return app
 
@@ -66,6 +67,8 @@ def _routes() -> list[Route | Mount]:
         Route("/articles/{id}", pages.article_page, name="article"),
         Route("/entities/{id}", pages.entity_page, name="entity"),
         Route("/search", pages.search_page, name="search"),
+        Route("/ingest", upload.upload_form, name="ingest"),
+        Route("/ingest", upload.upload, methods=["POST"]),
         Route("/api/stories", jsonapi.stories),
         Route("/api/stories/{id}", jsonapi.story),
         Route("/api/articles/{id}", jsonapi.article),
@@ -110,6 +113,14 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 async def _storyline_error(request: Request, exc: Exception) -> Response:
     status = 404 if isinstance(exc, NotFound) else 400 if isinstance(exc, UsageError) else 500
     return error_response(request, status, str(exc))
+
+
+async def _internal_error(request: Request, exc: Exception) -> Response:
+    # Runs outside the middleware stack (Starlette's outermost layer), so it adds the headers itself;
+    # the traceback goes to the server log, never to the client.
+    response = error_response(request, 500, "internal error: the server log has the details")
+    response.headers.update(SECURITY_HEADERS)
+    return response
 
 
 class SecurityHeaders:

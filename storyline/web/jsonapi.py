@@ -13,6 +13,7 @@ from starlette.responses import JSONResponse
 
 from storyline.api import Storyline
 from storyline.export import article_record, entity_record, story_record
+from storyline.models import IngestReport
 from storyline.web import params
 from storyline.web.base import open_storyline
 from storyline.web.highlight import plain_snippet
@@ -86,32 +87,48 @@ def openapi(request: Request) -> JSONResponse:
 async def ingest(request: Request) -> JSONResponse:
     """Ingest the POSTed raw input (only with --allow-ingest and the right bearer token); return the report."""
     _authorise(request)
-    data = await _read_capped(request, MAX_UPLOAD_BYTES)
+    data = await read_capped(request, MAX_UPLOAD_BYTES)
     if not data:
         raise HTTPException(400, "empty body: POST the raw input (HTML, WARC, feed, JSONL or text)")
     name = params.text(request.query_params, "name") or "upload"
-    report = await run_in_threadpool(_ingest, request.app.state.db_path, name, data)
-    return JSONResponse(dataclasses.asdict(report) | {"ok": report.ok, "skipped": [str(p) for p in report.skipped],
-                                                      "failed": [str(p) for p in report.failed]})
+    report = await run_in_threadpool(run_ingest, request.app.state.db_path, name, data)
+    return JSONResponse(report_record(report))
 
 
-def _ingest(db_path: str, name: str, data: bytes) -> Any:
+def report_record(report: IngestReport) -> dict[str, Any]:
+    """Return an ingest report as JSON data, each problem as its one-line message."""
+    return dataclasses.asdict(report) | {"ok": report.ok, "skipped": [str(p) for p in report.skipped],
+                                         "failed": [str(p) for p in report.failed]}
+
+
+def run_ingest(db_path: str, name: str, data: bytes) -> IngestReport:
+    """Ingest one input on a connection of its own (run in a worker thread); return the report."""
     with Storyline(db_path) as sl:
         return sl.ingest_bytes(name, data)
 
 
 def _authorise(request: Request) -> None:
-    if not request.app.state.allow_ingest:
-        raise HTTPException(403, "this server is read-only: start it with storyline serve --allow-ingest --token …")
-    given = request.headers.get("authorization", "")
-    scheme, _, token = given.partition(" ")
-    expected = request.app.state.token or ""
-    if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), expected.encode()):
+    require_ingest(request)
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token_matches(request, token.strip()):
         raise HTTPException(401, "a valid token is required: send the header Authorization: Bearer <token>",
                             headers={"WWW-Authenticate": "Bearer"})
 
 
-async def _read_capped(request: Request, limit: int) -> bytes:
+def require_ingest(request: Request) -> None:
+    """Raise 403 unless the server was started with --allow-ingest."""
+    if not request.app.state.allow_ingest:
+        raise HTTPException(403, "this server is read-only: start it with storyline serve --allow-ingest --token …")
+
+
+def token_matches(request: Request, given: str) -> bool:
+    """Return whether ``given`` is the server's ingest token (compared in constant time)."""
+    expected = request.app.state.token or ""
+    return bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
+
+
+async def read_capped(request: Request, limit: int) -> bytes:
+    """Return the request body, refusing (413) one over ``limit`` bytes before reading it all."""
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
         raise HTTPException(413, f"upload of {declared} bytes is over the limit of {limit} bytes")

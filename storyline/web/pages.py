@@ -50,11 +50,10 @@ def story_page(request: Request) -> Response:
         if story.id != story_id:  # merged away: the story it joined lives under its own address
             return RedirectResponse(f"/stories/{quote(story.id, safe='')}", status_code=301)
         articles = sl.articles(story=story.id, newest_first=False)
-    by_id = {a.id: a for a in articles}
-    placed = {p.index for p in place(story.timeline)}
-    return render(request, "story.html", story=story, svg=timeline_svg(story.timeline), placed=placed,
-                  articles=by_id, groups=fold_copies(articles), outlets=sorted({a.outlet for a in articles
-                                                                                if a.outlet}))
+    outlets = sorted({a.outlet for a in articles if a.outlet})
+    return render(request, "story.html", story=story, svg=timeline_svg(story.timeline),
+                  placed={p.index for p in place(story.timeline)}, articles={a.id: a for a in articles},
+                  groups=fold_copies(articles), outlets=outlets)
 
 
 def fold_copies(articles: list[Article]) -> list[tuple[Article, list[Article]]]:

@@ -79,7 +79,7 @@ def test_api_entity_has_articles_roles_and_timeline(client, keller_id):
     assert entity["id"] == keller_id and entity["name"] == "Maria Keller" and entity.keys() >= ENTITY_KEYS
     assert set(entity["articles"]) == {"a-strike", "a-hostile"}
     assert entity["roles"][0]["role"] == "union leader"
-    assert entity["timeline"][0]["date"] == "2020-09-09"
+    assert sorted(e["date"] for e in entity["timeline"]) == ["2020-09", "2020-09-09", "2020-09-14"]
 
 
 def test_api_search_groups_hits_by_story_with_plain_snippets(client):

@@ -17,6 +17,7 @@ import pytest
 import uvicorn
 
 from storyline.api import Storyline
+from storyline.models import Story
 from storyline.web import create_app
 
 pytestmark = pytest.mark.browser
@@ -97,16 +98,18 @@ def page(browser, server):
     context.close()
 
 
-def _shot(page, name: str) -> None:
+def _shot(page, name: str, selector: str | None = None) -> None:
+    """Save the viewport (or one element) as test-output/web/NAME: a story page is too tall for one image."""
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / name), full_page=True)
+    target = page.locator(selector) if selector else page
+    target.screenshot(path=str(SHOTS / name))
 
 
-def _busiest_story(archive: Path) -> str:
+def _busiest_story(archive: Path) -> Story:
     with Storyline(archive) as sl:
         stories = sl.stories(limit=200)
     assert stories, "ingesting examples/ made no stories"
-    return max(stories, key=lambda s: (len(s.conflicts), len(s.timeline), len(s.articles))).id
+    return max(stories, key=lambda s: (len(s.conflicts), len(s.timeline), len(s.articles)))
 
 
 def test_browser_stories_page_lists_stories(page, server):
@@ -119,7 +122,8 @@ def test_browser_stories_page_lists_stories(page, server):
 
 def test_browser_story_page_renders_the_timeline_and_conflicts(page, server, archive):
     page.goto(server + "/")
-    page.click(f"a[href='/stories/{_busiest_story(archive)}']")
+    story = _busiest_story(archive)
+    page.click(f"a[href='/stories/{story.id}']")
     page.wait_for_selector("h1")
     svg = page.locator("figure.timeline-figure svg.timeline")
     assert svg.count() == 1 and svg.bounding_box()["width"] > 300
@@ -127,10 +131,19 @@ def test_browser_story_page_renders_the_timeline_and_conflicts(page, server, arc
     assert marks.count() >= 1
     assert page.locator("ol.events li").count() >= marks.count()
     assert page.locator("section#conflicts").is_visible()
+    assert page.locator("section#conflicts article.conflict").count() == len(story.conflicts)
+    pairs = [c for c in story.conflicts if len(c.claims) >= 2]
+    assert pairs, "the examples' Minsk detentions (33 or 34) should give a conflict with two claims"
+    claims = page.locator(f"#conflict-{story.conflicts.index(pairs[0]) + 1} .claim")
+    first, second = claims.nth(0).bounding_box(), claims.nth(1).bounding_box()
+    assert first["y"] == second["y"] and second["x"] >= first["x"] + first["width"]  # side by side
     _shot(page, "story.png")
+    _shot(page, "story-timeline.png", "figure.timeline-figure")
+    _shot(page, "story-conflicts.png", "section#conflicts")
     marks.first.click()  # a mark jumps to its entry in the list
     assert "#event-" in page.url and page.locator(":target").count() == 1
     page.set_viewport_size({"width": 390, "height": 844})
+    page.evaluate("window.scrollTo(0, 0)")
     _shot(page, "story-phone.png")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390 + 1  # no sideways scrolling on a phone
     assert page.errors == [] and page.dialogs == []

@@ -6,6 +6,7 @@ import re
 
 from lxml import html
 
+from storyline.store import Store
 from storyline.web import pages
 from tests.web.conftest import QUAKE, STRIKE
 
@@ -135,3 +136,12 @@ def test_pages_are_usable_without_script_and_fit_a_phone(client):
     assert "<script" not in response.text
     assert re.search(r'<meta name="viewport" content="width=device-width, initial-scale=1">', response.text)
     assert client.get("/static/style.css").status_code == 200
+
+
+def test_a_merged_away_story_redirects_to_the_story_it_joined(archive, client):
+    with Store.open(archive) as store, store.transaction():
+        store.insert_story("s-old", 3, "a-later")
+        store.merge_story_rows("s-old", STRIKE, "a-later", 0.9, 200)
+    response = client.get("/stories/s-old", follow_redirects=False)
+    assert response.status_code == 301 and response.headers["location"] == f"/stories/{STRIKE}"
+    assert client.get("/api/stories/s-old").json()["id"] == STRIKE

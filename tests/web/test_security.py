@@ -91,6 +91,18 @@ def test_every_response_carries_the_security_headers(client, path):
     assert headers["referrer-policy"] == "no-referrer"
 
 
+def test_an_unexpected_failure_is_a_500_in_the_error_shape_without_details(archive, monkeypatch):
+    def broken(self, article_id):
+        raise RuntimeError("secret internals at /home/someone")
+
+    monkeypatch.setattr(Storyline, "article", broken)
+    with TestClient(create_app(archive), raise_server_exceptions=False) as client:
+        api, page = client.get("/api/articles/a-strike"), client.get("/articles/a-strike")
+    assert api.status_code == 500 and api.json()["error"]["status"] == 500
+    assert page.status_code == 500 and "secret internals" not in api.text + page.text
+    assert page.headers["content-security-policy"].startswith("default-src 'self'")
+
+
 # --- ingest: off by default, then only with the token, and size-limited --------------------------------------
 
 DUMP = (b"Ferry service resumes\n\n"
@@ -175,3 +187,36 @@ def test_serve_reads_the_token_from_the_environment(archive, served, monkeypatch
     monkeypatch.setenv("STORYLINE_TOKEN", "from-env")
     result = CliRunner().invoke(cli.app, ["serve", "--db", str(archive), "--allow-ingest"])
     assert result.exit_code == 0, result.output and served
+
+
+# --- the upload form: same switch, same token, same limit --------------------------------------------------
+
+def test_upload_form_is_refused_when_the_server_is_read_only(client):
+    assert client.get("/ingest").status_code == 403
+    response = client.post("/ingest", data={"token": "x"}, files={"file": ("ferry.txt", DUMP)})
+    assert response.status_code == 403 and "read-only" in response.text
+
+
+def test_upload_form_needs_the_token(archive):
+    with TestClient(create_app(archive, allow_ingest=True, token="s3cret")) as client:
+        assert client.get("/ingest").status_code == 200
+        response = client.post("/ingest", data={"token": "guess"}, files={"file": ("ferry.txt", DUMP)})
+    assert response.status_code == 401 and "wrong or missing token" in response.text
+
+
+def test_upload_form_ingests_the_file_and_links_the_new_article(archive):
+    with TestClient(create_app(archive, allow_ingest=True, token="s3cret")) as client:
+        response = client.post("/ingest", data={"token": "s3cret"}, files={"file": ("ferry.txt", DUMP)})
+    assert response.status_code == 200, response.text
+    doc = html.fromstring(response.text)
+    assert "articles new: 1" in " ".join(doc.xpath("//section[@class='report']//text()"))
+    [link] = doc.xpath("//section[@class='report']//a/@href")
+    with Storyline(archive) as sl:
+        assert sl.article(link.rsplit("/", 1)[1]).title == "Ferry service resumes"
+
+
+def test_upload_form_over_the_size_limit_is_413(archive, monkeypatch):
+    monkeypatch.setattr(jsonapi, "MAX_UPLOAD_BYTES", 64)
+    with TestClient(create_app(archive, allow_ingest=True, token="s3cret")) as client:
+        response = client.post("/ingest", data={"token": "s3cret"}, files={"file": ("ferry.txt", DUMP)})
+    assert response.status_code == 413
