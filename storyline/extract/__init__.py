@@ -13,7 +13,6 @@ import hashlib
 from storyline.models import Article, Extraction, InputProblem, RawDocument
 from storyline.settings import MAX_DOCUMENT_CHARS
 
-
 # Markup may outweigh the text it carries this many times over.
 _HTML_OVERHEAD = 4
 

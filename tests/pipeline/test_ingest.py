@@ -62,7 +62,8 @@ def test_pipeline_refuses_a_stage_whose_inputs_nothing_fills():
 
 
 def test_a_50_mb_single_line_is_refused_with_its_size_and_the_rest_is_stored(store, write):
-    huge = write("huge.jsonl", json.dumps({"title": "Huge", "text": "word " * 10_000_000}) + "\n" + wire(2, "2020-09-10"))
+    line = json.dumps({"title": "Huge", "text": "word " * 10_000_000})
+    huge = write("huge.jsonl", line + "\n" + wire(2, "2020-09-10"))
     report = ingest(store, [huge], stages=default_stages(annotate=False))
     assert report.new == 1
     [problem] = report.failed
