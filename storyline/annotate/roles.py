@@ -29,7 +29,8 @@ from storyline.models import Entity, Role
 
 # Head nouns of a title (the last word before the name or before "of"). Tuned by reading
 # Timeline17 articles (BBC, CNN, Reuters, Guardian), not on any held-out set.
-ROLE_HEADS = frozenset("""
+ROLE_HEADS = frozenset(
+    """
 president vice-president president-elect premier chancellor minister secretary secretary-general
 spokesman spokeswoman spokesperson leader king queen prince princess emperor pope monarch ruler dictator
 sheikh emir sultan ayatollah cleric imam archbishop bishop cardinal ceo executive chairman chairwoman chair
@@ -39,13 +40,27 @@ judge justice lawyer attorney prosecutor adviser advisor aide analyst economist 
 researcher editor correspondent reporter journalist coach manager captain striker player singer actor
 actress star candidate deputy mp activist campaigner negotiator mediator administrator commissioner
 inspector superintendent sergeant detective surgeon doctor
-""".split())
+""".split()
+)
 # Words a name may be titled with that are not roles ("Mr Putin").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam"})
+# Abbreviated titles cut off names like honorifics ("Adm Thad Allen"); the full title is a role.
+ABBREVIATED_TITLES = frozenset(
+    {"adm", "gen", "col", "lt", "maj", "capt", "sgt", "cpl", "gov", "sen", "rep", "rev", "prof", "insp", "supt"}
+)
 # Title modifiers that stay lower case even before "of <country>" ("former President of Russia").
 _LOWER_MODIFIERS = frozenset({"former", "acting", "interim", "late", "then", "outgoing", "incoming", "de", "facto"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your"})
 _TITLE_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "HYPH"})
+_DESCRIPTIVE_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN"})
+# Adjectives that belong to a title; other lower-case adjectives before one are dropped ("embattled").
+_TITLE_ADJECTIVES = frozenset(
+    """
+former acting interim late outgoing incoming deputy vice chief senior junior general foreign federal national
+supreme principal executive financial economic military political prime top first assistant associate
+managing commanding presidential royal elected chosen designated then
+""".split()
+)
 _QUALIFIER_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC", "FAC"})
 _CLOSERS = frozenset({",", ".", ";", ":", ")", "--", "—", "–", "!", "?"})
 # Longest title or apposition read, in tokens ("the 37-year-old Russian opposition leader" is 9).
@@ -128,7 +143,7 @@ def normalise_country(name: str) -> str:
 def is_title_word(word: str) -> bool:
     """Return whether a word before a name is a title or honorific ("President", "Mr.")."""
     key = word.lower().rstrip(".")
-    return key in ROLE_HEADS or key in HONORIFICS or key in {"prime", "foreign", "vice"}
+    return key in ROLE_HEADS or key in HONORIFICS or key in ABBREVIATED_TITLES or key in {"prime", "foreign", "vice"}
 
 
 def _person_spans(doc: Doc, entities: list[Entity]) -> list[tuple[int, Span]]:
@@ -187,7 +202,8 @@ def _apposition_after(doc: Doc, start: int, ceiling: int) -> tuple[int, _Phrase]
     """Return (end token, phrase) of "<name>, the 44-year-old opposition leader," or "<name>, 66,"."""
     if start + 1 >= ceiling or doc[start].text != ",":
         return None
-    end = next((i for i in range(start + 1, min(ceiling, start + 1 + MAX_PHRASE_TOKENS)) if doc[i].text in _CLOSERS), None)
+    window = range(start + 1, min(ceiling, start + 1 + MAX_PHRASE_TOKENS))
+    end = next((i for i in window if doc[i].text in _CLOSERS), None)
     if end is None and ceiling - start - 1 <= MAX_PHRASE_TOKENS:
         end = ceiling
     if end is None or end == start + 1:
@@ -215,11 +231,11 @@ def _read_phrase(doc: Doc, start: int, end: int) -> _Phrase | None:
     if owner is not None:
         i, phrase.qualifier, phrase.has_det = owner[0], owner[1], True
     i = _read_age(doc, i, end, phrase)
-    i = _read_words(doc, i, end, phrase)
-    if i is None:
+    stop = _read_words(doc, i, end, phrase)
+    if stop is None:
         return None
-    if i < end:  # "of" follows the head
-        return _read_of(doc, i + 1, end, phrase)
+    if stop < end:  # "of" follows the head
+        return _read_of(doc, stop + 1, end, phrase)
     return phrase
 
 
@@ -255,17 +271,30 @@ def _read_words(doc: Doc, i: int, end: int, phrase: _Phrase) -> int | None:
                 return None
             phrase.qualifier, i = normalise_country(ent.text), ent.end
             continue
-        if token.tag_ not in _TITLE_TAGS or token.ent_type_ == "PERSON" or token.ent_type_ in ("DATE", "TIME"):
-            if not _AGE_TOKEN.match(token.text):
-                return None
-        if token.tag_ == "HYPH" and phrase.words:
-            phrase.words[-1] += token.text
-        elif phrase.words and phrase.words[-1].endswith("-"):
-            phrase.words[-1] += token.text
+        if not _can_be_title_word(token) or (token.tag_ == "HYPH" and not phrase.words):
+            return None
+        if not phrase.words and _is_descriptive(token):
+            if not (phrase.has_det or phrase.age):
+                return None  # "opposed President Assad": the title starts after the verb
+            # "the embattled chief executive": the adjective describes the person, not the title
+        elif phrase.words and (token.tag_ == "HYPH" or phrase.words[-1].endswith("-")):
+            phrase.words[-1] += token.text  # "Secretary-General"
         else:
             phrase.words.append(token.text)
         i += 1
     return i
+
+
+def _is_descriptive(token: Token) -> bool:
+    """Return whether a lower-case adjective or participle describes the person rather than the title."""
+    return token.tag_ in _DESCRIPTIVE_TAGS and token.is_lower and token.lower_ not in _TITLE_ADJECTIVES
+
+
+def _can_be_title_word(token: Token) -> bool:
+    """Return whether a token can be part of a title: an adjective or noun, not a person, date or time."""
+    if _AGE_TOKEN.match(token.text):
+        return True
+    return token.tag_ in _TITLE_TAGS and token.ent_type_ not in ("PERSON", "DATE", "TIME")
 
 
 def _is_known_qualifier(token: Token) -> bool:
@@ -307,7 +336,7 @@ def _role_text(f: _Found, found: list[_Found], spans: list[tuple[int, Span]], do
 def _normal_form(words: list[str], qualifier: str | None) -> str:
     """Return "President of Russia" for (["President"], "Russia") and "opposition leader" without a qualifier."""
     if qualifier is None:
-        return " ".join(w if _is_proper(w) else w.lower() for w in words)
+        return " ".join(w if _is_proper(w) or w.isupper() else w.lower() for w in words)
     title = " ".join(w.lower() if w.lower() in _LOWER_MODIFIERS else _capitalise(w) for w in words)
     return f"{title} of {qualifier}"
 

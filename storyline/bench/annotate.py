@@ -23,6 +23,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from spacy.language import Language
+
 from storyline.models import Article, Origin
 
 DEFAULT_SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -97,7 +99,8 @@ def run(articles: list[Article], processes: int, with_parser: bool) -> dict[str,
     load_nlp()  # model loading is not throughput
     texts = [a.text for a in articles]
     n = len(texts)
-    ner = _timed(lambda: _spacy_only(texts, processes, ("tok2vec", "ner")))
+    ner_nlp = _spacy_only(("tok2vec", "ner"))
+    ner = _timed(lambda: _run_spacy(ner_nlp, texts, processes))
     ann = _timed(lambda: annotate(articles, n_process=processes))
     result: dict[str, Any] = {
         "articles": n,
@@ -113,20 +116,24 @@ def run(articles: list[Article], processes: int, with_parser: bool) -> dict[str,
         "roles_per_article": round(sum(len(e.roles) for a in articles for e in a.entities) / max(n, 1), 2),
     }
     if with_parser:
-        full = _timed(lambda: _spacy_only(texts, processes, ("tok2vec", "tagger", "parser", "attribute_ruler", "ner")))
+        full_nlp = _spacy_only(("tok2vec", "tagger", "parser", "attribute_ruler", "ner"))
+        full = _timed(lambda: _run_spacy(full_nlp, texts, processes))
         result["parser_pipeline_per_s"] = round(n / full[0], 1)
         result["parser_pipeline_cpu_ratio"] = round(full[1] / ner[1], 2)
     return result
 
 
-def _spacy_only(texts: list[str], processes: int, keep: tuple[str, ...]) -> None:
-    """Run the model with only the ``keep`` components over the texts."""
+def _spacy_only(keep: tuple[str, ...]) -> Language:
+    """Return the model loaded with only the ``keep`` components."""
     import spacy
 
     from storyline.annotate.nlp import MODEL_NAME
 
-    nlp = spacy.load(MODEL_NAME)
-    nlp = spacy.load(MODEL_NAME, exclude=[name for name in nlp.component_names if name not in keep])
+    names = spacy.load(MODEL_NAME).component_names
+    return spacy.load(MODEL_NAME, exclude=[name for name in names if name not in keep])
+
+
+def _run_spacy(nlp: Language, texts: list[str], processes: int) -> None:
     for _ in nlp.pipe(texts, batch_size=32, n_process=processes):
         pass
 
@@ -160,6 +167,7 @@ def _summary(result: dict[str, Any]) -> str:
             f"{result['parser_pipeline_per_s']} articles/s, CPU ratio to NER {result['parser_pipeline_cpu_ratio']}"
         )
     return "\n".join(lines)
+
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -20,9 +20,11 @@ def read_warc(stream: BinaryIO, path: str) -> Iterator[RawDocument | InputProble
     count, end = 0, 0
     try:
         for record in records:
-            if not record.rec_type:
-                break  # a header cut mid-way parses as a record without a type
+            if record.rec_type not in _RECORD_TYPES:
+                break  # a header cut mid-way parses as a record without a (known) type
             item = _record(record, path)
+            while record.raw_stream.read(65536):
+                pass
             records.read_to_end(record)
             if _cut_short(record):
                 break
@@ -38,6 +40,9 @@ def read_warc(stream: BinaryIO, path: str) -> Iterator[RawDocument | InputProble
                            if count else "no WARC records could be read")
 
 
+_RECORD_TYPES = {"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation"}
+
+
 def _cut_short(record: Any) -> bool:
     # warcio stops quietly at a truncated record; a record whose payload ends
     # before its Content-Length, or a file with bytes left over, is truncated.
@@ -45,9 +50,10 @@ def _cut_short(record: Any) -> bool:
 
 
 def _unread_bytes(stream: BinaryIO, end: int) -> bool:
-    stream.seek(0, 2)
-    # Records end with two CRLFs, which some writers count and some do not.
-    return stream.tell() - end > 4
+    # Records end with two CRLFs, which some writers count and some do not;
+    # anything else after the last record is the start of a record cut short.
+    stream.seek(end)
+    return bool(stream.read(4096).strip())
 
 
 def _record(record: Any, path: str) -> RawDocument | InputProblem:

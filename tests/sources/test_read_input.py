@@ -92,9 +92,17 @@ def test_warc_yields_html_responses_and_skips_other_records(tmp_path):
 def test_truncated_warc_reports_the_file_and_keeps_earlier_records(tmp_path, write):
     test_warc_yields_html_responses_and_skips_other_records(tmp_path)
     data = (tmp_path / "crawl.warc.gz").read_bytes()
-    items = list(read_input(write("cut.warc.gz", data[: len(data) - 600])))
+    second = _record_offsets(data)[1]
+    items = list(read_input(write("cut.warc.gz", data[: second + (len(data) - second) * 3 // 4])))
     assert isinstance(items[0], RawDocument)
     assert any(isinstance(i, InputProblem) and i.fatal and "WARC" in i.reason for i in items)
+
+
+def _record_offsets(data: bytes) -> list[int]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    records = ArchiveIterator(io.BytesIO(data))
+    return [records.get_record_offset() for _ in records]
 
 
 def test_empty_file_is_a_problem(write):

@@ -1,0 +1,102 @@
+"""Canonical entities within an article, and the keys and merges that join them across articles."""
+
+from __future__ import annotations
+
+from storyline.annotate import annotate, entity_key, merge_entities
+from storyline.models import Article, Entity, Origin, Role
+
+PUBLISHED = "2020-09-14"
+
+
+def _entities(text: str) -> list[Entity]:
+    article = Article(id="a1", origin=Origin(path="test"), text=text, published=PUBLISHED)
+    return annotate([article])[0].entities
+
+
+def _people(text: str) -> dict[str, Entity]:
+    return {e.name: e for e in _entities(text) if e.type == "PERSON"}
+
+
+def test_entities_merge_surname_full_name_and_titled_name_into_one_person() -> None:
+    text = (
+        "Russian President Vladimir Putin met his ministers in Sochi on Monday. "
+        "Putin said the talks went well. Later, Vladimir Putin flew back to Moscow."
+    )
+    people = _people(text)
+    assert list(people) == ["Vladimir Putin"]
+    putin = people["Vladimir Putin"]
+    assert putin.aliases == ["Putin"]
+    assert [m.text for m in putin.mentions] == ["Vladimir Putin", "Putin", "Vladimir Putin"]
+    assert [r.role for r in putin.roles] == ["President of Russia"]
+
+
+def test_entities_keep_two_people_sharing_a_surname_apart() -> None:
+    text = "John Smith, the chief executive of BP, disagreed with Jane Smith, a lawyer, on Tuesday."
+    people = _people(text)
+    assert sorted(people) == ["Jane Smith", "John Smith"]
+    assert [r.role for r in people["John Smith"].roles] == ["Chief Executive of BP"]
+    assert [r.role for r in people["Jane Smith"].roles] == ["lawyer"]
+
+
+def test_entities_attach_an_ambiguous_bare_surname_to_no_one() -> None:
+    text = "John Smith met Jane Smith in London. Smith said the meeting went badly."
+    people = _people(text)
+    assert sorted(people) == ["Jane Smith", "John Smith"]
+    assert all(len(p.mentions) == 1 for p in people.values())
+
+
+def test_entities_strip_possessive_and_leading_the_from_names() -> None:
+    text = "Vladimir Putin's spokesman spoke to the BBC. The BBC's reporter asked about Vladimir Putin."
+    entities = {e.name: e for e in _entities(text)}
+    assert "Vladimir Putin" in entities and "BBC" in entities
+    assert all(m.text == "Vladimir Putin" for m in entities["Vladimir Putin"].mentions)
+
+
+def test_entities_join_a_surname_to_a_name_with_an_al_prefix() -> None:
+    people = _people("Bashar al-Assad spoke on television. Assad said Syria would win.")
+    assert list(people) == ["Bashar al-Assad"]
+    assert people["Bashar al-Assad"].aliases == ["Assad"]
+
+
+def test_entities_recover_a_full_name_ner_missed_from_a_later_surname() -> None:
+    text = "Alexei Navalny, the opposition leader, was detained. Officials said Navalny must stay in jail."
+    people = _people(text)
+    assert "Alexei Navalny" in people
+    assert [r.role for r in people["Alexei Navalny"].roles] == ["opposition leader"]
+
+
+def test_entity_mention_offsets_index_the_article_text() -> None:
+    text = "Kremlin spokesman Dmitry Peskov said on Monday that Russian President Vladimir Putin was well."
+    for entity in _entities(text):
+        for mention in entity.mentions:
+            assert text[mention.start : mention.end] == mention.text
+
+
+def test_entity_key_is_shared_by_one_person_across_articles() -> None:
+    first = _people("Vladimir Putin arrived in Minsk on Friday.")["Vladimir Putin"]
+    second = Entity(name="Vladimir V. Putin", type="PERSON")
+    assert entity_key(first) == entity_key(second) == "person:vladimir putin"
+    assert entity_key(Entity(name="George W. Bush", type="PERSON")) == "person:george bush"
+
+
+def test_entity_key_differs_for_people_sharing_a_surname() -> None:
+    assert entity_key(Entity(name="John Smith", type="PERSON")) != entity_key(Entity(name="Jane Smith", type="PERSON"))
+
+
+def test_entity_key_normalises_country_names() -> None:
+    assert entity_key(Entity(name="U.S.", type="GPE")) == entity_key(Entity(name="United States", type="GPE"))
+    assert entity_key(Entity(name="Zürich", type="GPE")) == "name:zurich"
+
+
+def test_merge_entities_unions_aliases_and_roles_and_takes_the_fuller_name() -> None:
+    old_role = Role(role="President of Russia", quote="Russian President Vladimir Putin", start=0, date="2020-09-01")
+    new_role = Role(role="President of Russia", quote="Russia's president Putin", start=5, date="2020-09-14")
+    existing = Entity(name="Putin", type="PERSON", roles=[old_role], id="e1")
+    new = Entity(
+        name="Vladimir Putin", type="PERSON", aliases=["Putin", "Vladimir V. Putin"], roles=[old_role, new_role]
+    )
+    merged = merge_entities(existing, new)
+    assert merged.name == "Vladimir Putin"
+    assert merged.aliases == ["Putin", "Vladimir V. Putin"]
+    assert merged.roles == [old_role, new_role]
+    assert merged.id == "e1"

@@ -1,0 +1,124 @@
+"""Roles from appositions and titles: normalised, quoted exactly, dated by the article."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.annotate import annotate
+from storyline.models import Article, Entity, Origin, Role
+
+PUBLISHED = "2020-09-14"
+
+
+def _article(text: str) -> Article:
+    article = Article(id="a1", origin=Origin(path="test"), text=text, published=PUBLISHED)
+    return annotate([article])[0]
+
+
+def _roles(text: str, name: str) -> list[Role]:
+    people: dict[str, Entity] = {e.name: e for e in _article(text).entities if e.type == "PERSON"}
+    return people[name].roles
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "Putin met the President of Belarus, Alexander Lukashenko, in Sochi.",
+            "the President of Belarus, Alexander Lukashenko",
+        ),
+        (
+            "Putin met Alexander Lukashenko, the President of Belarus, in Sochi.",
+            "Alexander Lukashenko, the President of Belarus",
+        ),
+        (
+            "Putin met Belarusian President Alexander Lukashenko in Sochi.",
+            "Belarusian President Alexander Lukashenko",
+        ),
+    ],
+)
+def test_roles_read_appositions_in_both_orders_and_titles_alike(text: str, quote: str) -> None:
+    roles = _roles(text, "Alexander Lukashenko")
+    assert [(r.role, r.quote) for r in roles] == [("President of Belarus", quote)]
+    assert text.index(quote) == roles[0].start
+    assert roles[0].date == PUBLISHED
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Kremlin spokesman Dmitry Peskov told reporters nothing.", "Dmitry Peskov", "Spokesman of Kremlin"),
+        ("Prime Minister Jacinda Ardern spoke in Wellington.", "Jacinda Ardern", "prime minister"),
+        ("German Chancellor Angela Merkel spoke in Berlin.", "Angela Merkel", "Chancellor of Germany"),
+        ("Russia's president Vladimir Putin did not attend.", "Vladimir Putin", "President of Russia"),
+        ("The US President, Joe Biden, said so on Monday.", "Joe Biden", "President of United States"),
+    ],
+)
+def test_roles_read_title_before_name(text: str, name: str, role: str) -> None:
+    assert [r.role for r in _roles(text, name)] == [role]
+
+
+def test_roles_normalise_nationality_and_of_forms_to_one_role() -> None:
+    text = (
+        "Russian President Vladimir Putin flew to Minsk. Vladimir Putin, the President of Russia, said he was pleased."
+    )
+    roles = _roles(text, "Vladimir Putin")
+    assert [r.role for r in roles] == ["President of Russia"]
+    assert roles[0].quote == "Russian President Vladimir Putin"
+
+
+def test_roles_resolve_counterpart_to_the_other_partys_title() -> None:
+    text = "Belarusian President Alexander Lukashenko thanked his Russian counterpart Vladimir Putin on Monday."
+    roles = _roles(text, "Vladimir Putin")
+    assert [(r.role, r.quote) for r in roles] == [("President of Russia", "his Russian counterpart Vladimir Putin")]
+
+
+def test_roles_keep_counterpart_when_the_other_party_has_no_title() -> None:
+    text = "Alexander Lukashenko thanked his Russian counterpart Vladimir Putin on Monday."
+    assert [r.role for r in _roles(text, "Vladimir Putin")] == ["counterpart"]
+
+
+def test_roles_read_age_phrase_as_role_and_age() -> None:
+    text = "The 37-year-old opposition leader Svetlana Tikhanovskaya fled to Lithuania."
+    roles = _roles(text, "Svetlana Tikhanovskaya")
+    assert [r.role for r in roles] == ["opposition leader", "age 37"]
+    assert {r.quote for r in roles} == {"The 37-year-old opposition leader Svetlana Tikhanovskaya"}
+    assert all(r.start == 0 for r in roles)
+
+
+def test_roles_read_bare_age_apposition() -> None:
+    text = "Alexander Lukashenko, 66, has ruled Belarus since 1994."
+    roles = _roles(text, "Alexander Lukashenko")
+    assert [(r.role, r.quote) for r in roles] == [("age 66", "Alexander Lukashenko, 66")]
+
+
+def test_roles_ignore_a_clause_after_a_comma() -> None:
+    text = "The talks were led by John Smith, the company said on Tuesday."
+    assert _roles(text, "John Smith") == []
+
+
+def test_role_quotes_are_exact_substrings_at_their_offsets() -> None:
+    text = (
+        "Kremlin spokesman Dmitry Peskov said Russian President Vladimir Putin met the President of Belarus, "
+        "Alexander Lukashenko. Angela Merkel, the 66-year-old German chancellor, was not there."
+    )
+    roles = [r for e in _article(text).entities for r in e.roles]
+    assert len(roles) == 5
+    for role in roles:
+        assert role.start is not None
+        assert text[role.start : role.start + len(role.quote)] == role.quote
+
+
+def test_roles_leave_describing_adjectives_and_verbs_out_of_the_title() -> None:
+    text = (
+        "BP said Tony Hayward, the embattled chief executive of BP, would stay. "
+        "Protesters opposed President Barack Obama."
+    )
+    article = _article(text)
+    people = {e.name: e for e in article.entities if e.type == "PERSON"}
+    assert [r.role for r in people["Tony Hayward"].roles] == ["Chief Executive of BP"]
+    assert [(r.role, r.quote) for r in people["Barack Obama"].roles] == [("president", "President Barack Obama")]
+
+
+def test_roles_keep_acronym_titles_in_capitals() -> None:
+    assert [r.role for r in _roles("MP George Galloway spoke in London.", "George Galloway")] == ["MP"]
