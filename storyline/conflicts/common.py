@@ -42,10 +42,13 @@ def sentence_at(article: Article, start: int, end: int) -> tuple[int, str]:
     return start, article.text[start:end]
 
 
-def clause(summary: str) -> str:
+def clause(mention: EventMention) -> str:
     """Return an event summary ready to follow "says": first letter lowered unless it starts a name."""
+    summary = mention.summary
     first = summary.split(" ", 1)[0]
-    return summary[:1].lower() + summary[1:] if first.lower() in STOP_WORDS or first == "Police" else summary
+    if first.lower() not in STOP_WORDS and any(first in name.split() for name in mention.entities):
+        return summary
+    return summary[:1].lower() + summary[1:]
 
 
 def story_mentions(articles: list[Article]) -> list[EventMention]:

@@ -76,9 +76,11 @@ def _places(m: EventMention, types: dict[str, str]) -> set[str]:
 
 
 def _same_places(a: EventMention, b: EventMention, types: dict[str, str]) -> bool:
-    """Return False when both reports name places and none is shared: events in different places."""
+    """Return False when both reports name places, or both name participants, and share none of them."""
     pa, pb = _places(a, types), _places(b, types)
-    return not pa or not pb or bool(pa & pb)
+    if pa and pb and not pa & pb:
+        return False
+    return not a.entities or not b.entities or bool(set(a.entities) & set(b.entities))
 
 
 def _shared_actor(a: EventMention, b: EventMention, types: dict[str, str]) -> bool:
@@ -116,9 +118,13 @@ def _groups(pairs: list[tuple[EventMention, EventMention]]) -> list[list[EventMe
     return list(groups.values())
 
 
-def _by_value(group: list[EventMention], value_of: dict[int, str]) -> dict[str, list[EventMention]]:
+def _by_value(
+    group: list[EventMention], value_of: dict[int, str], by_id: dict[str, Article]
+) -> dict[str, list[EventMention]]:
+    """Return the group's mentions by the value they give, in the story's article order."""
+    order = {article_id: i for i, article_id in enumerate(by_id)}
     out: dict[str, list[EventMention]] = defaultdict(list)
-    for m in sorted(group, key=lambda m: (m.article, m.quote_start)):
+    for m in sorted(group, key=lambda m: (order.get(m.article, len(order)), m.quote_start)):
         out[value_of[id(m)]].append(m)
     return out
 
@@ -132,25 +138,25 @@ def _who(ms: list[EventMention], by_id: dict[str, Article]) -> str:
 
 
 def _date_conflict(group: list[EventMention], by_id: dict[str, Article]) -> Conflict:
-    values = _by_value(group, {id(m): m.date[:10] for m in group})
+    values = _by_value(group, {id(m): m.date[:10] for m in group}, by_id)
     (first, lead), *rest = values.items()
     if len({m.article for m in group}) == 1:
         days = " and ".join(long_date(v) for v in values)
-        summary = f"{_who(lead, by_id)} gives two dates for {clause(lead[0].summary)}: {days}."
+        summary = f"{_who(lead, by_id)} gives two dates for {clause(lead[0])}: {days}."
     else:
         others = "; ".join(f"{_who(ms, by_id)} says {long_date(v)}" for v, ms in rest)
-        summary = f"{_who(lead, by_id)} says {clause(lead[0].summary)} on {long_date(first)}; {others}."
+        summary = f"{_who(lead, by_id)} says {clause(lead[0])} on {long_date(first)}; {others}."
     return Conflict("date", summary, _claims(values))
 
 
 def _number_conflict(key: str, group: list[EventMention], by_id: dict[str, Article]) -> Conflict:
-    values = _by_value(group, {id(m): m.numbers[key] for m in group})
+    values = _by_value(group, {id(m): m.numbers[key] for m in group}, by_id)
     (_, lead), *rest = values.items()
     when = long_date(lead[0].date)
     if len({m.article for m in group}) == 1:
         counts = " and ".join(values)
-        summary = f"{_who(lead, by_id)} gives both {counts} for {clause(lead[0].summary)} on {when}."
+        summary = f"{_who(lead, by_id)} gives both {counts} for {clause(lead[0])} on {when}."
     else:
         others = "; ".join(f"{_who(ms, by_id)} says {v}" for v, ms in rest)
-        summary = f"{_who(lead, by_id)} says {clause(lead[0].summary)} on {when}; {others}."
+        summary = f"{_who(lead, by_id)} says {clause(lead[0])} on {when}; {others}."
     return Conflict("number", summary, _claims(values))

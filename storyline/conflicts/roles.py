@@ -9,7 +9,7 @@ from collections import defaultdict
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.conflicts.common import names_list, outlet, sentence_at
-from storyline.models import Article, Claim, Conflict
+from storyline.models import Article, Claim, Conflict, Role
 
 # Verbs that need two parties; "X will meet X" is typical of machine translation dropping a name.
 TWO_PARTY = (
@@ -53,6 +53,8 @@ ROLE_TEXT = re.compile(rf"^(?:the\s+)?{_OFFICE}$", re.I)
 QUALIFIERS = re.compile(
     r"(former|ex|late|acting|interim|outgoing|then|deputy|vice|self-proclaimed|would-be|first|future)"
     r"[\s-]*$", re.I)
+AGE = re.compile(r"^age (\d{1,3})$")
+MIN_AGE_GAP = 2  # one year apart can be a birthday between two reports
 Office = tuple[str, str]  # (title, country)
 Holder = tuple[str, Article, int, int, Office]  # (person name, article, start, end, office)
 
@@ -60,7 +62,7 @@ Holder = tuple[str, Article, int, int, Office]  # (person name, article, start, 
 def role_conflicts(articles: list[Article]) -> list[Conflict]:
     """Return every role conflict in the story's articles."""
     holders = [h for a in articles for h in _holders(a)]
-    return [*_self_actions(articles), *_shared_offices(holders), *_double_offices(holders)]
+    return [*_self_actions(articles), *_shared_offices(holders), *_double_offices(holders), *_ages(articles)]
 
 
 def _self_actions(articles: list[Article]) -> list[Conflict]:
@@ -183,3 +185,28 @@ def _incompatible(a: Office, b: Office) -> bool:
     if a[0] == b[0]:
         return a[0] in HEAD_OFFICES and a[1] != b[1]
     return a[1] == b[1] and a[0] in HEAD_OFFICES and b[0] in HEAD_OFFICES
+
+
+def _ages(articles: list[Article]) -> list[Conflict]:
+    """Return conflicts where sources give one person ages too far apart for a birthday in between."""
+    stated: dict[str, list[tuple[int, Article, Role]]] = defaultdict(list)
+    for article in articles:
+        for entity in article.entities:
+            for role in entity.roles:
+                m = AGE.match(role.role)
+                if m and entity.type == "PERSON":
+                    stated[entity.name].append((int(m.group(1)), article, role))
+    found = []
+    for name, ages in stated.items():
+        low, high = min(ages, key=lambda a: a[0]), max(ages, key=lambda a: a[0])
+        if high[0] - low[0] >= MIN_AGE_GAP:
+            summary = f"{outlet(low[1])} gives {name}'s age as {low[0]}; {outlet(high[1])} as {high[0]}."
+            found.append(Conflict("role", summary, [_age_claim(low), _age_claim(high)]))
+    return found
+
+
+def _age_claim(stated: tuple[int, Article, Role]) -> Claim:
+    age, article, role = stated
+    start = role.start if role.start is not None else max(article.text.find(role.quote), 0)
+    offset, quote = sentence_at(article, start, start + len(role.quote))
+    return Claim(article.id, quote, str(age), offset)

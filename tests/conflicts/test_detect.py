@@ -189,3 +189,27 @@ def test_every_claim_quote_is_exact_article_text():
         for c in conflict.claims:
             text = by_id[c.article].text
             assert text[c.quote_start : c.quote_start + len(c.quote)] == c.quote
+
+
+def test_ages_years_apart_for_one_person_are_a_role_conflict():
+    def aged(id, outlet, age):
+        text = f"Alexander Lukashenko, {age}, spoke on Monday."
+        return article(id, text, outlet, entities=[Entity("Alexander Lukashenko", "PERSON", roles=[
+            Role(f"age {age}", f"Alexander Lukashenko, {age}", 0)])])
+
+    [conflict] = detect(STORY, [aged("r", "Reuters", 66), aged("t", "TASS", 62)])
+    assert conflict.summary == "TASS gives Alexander Lukashenko's age as 62; Reuters as 66."
+    assert kinds([aged("r", "Reuters", 66), aged("t", "TASS", 65)]) == []
+
+
+def test_one_detention_of_one_person_on_two_days_is_a_date_conflict():
+    def held(id, outlet, day, date):
+        text = f"Masked men detained Maria Kolesnikova in Minsk on {day}."
+        return article(id, text, outlet, [event(id, text, date, "Masked men detained Maria Kolesnikova", "detain",
+                                                entities=["Maria Kolesnikova", "Minsk"], status="happened")],
+                       entities=[Entity("Maria Kolesnikova", "PERSON"), Entity("Minsk", "GPE")])
+
+    reports = [held("r", "Reuters", "Monday", "2020-09-07"), held("g", "Gazeta", "Tuesday", "2020-09-08")]
+    [conflict] = detect(STORY, reports)
+    assert conflict.summary == ("Reuters says masked men detained Maria Kolesnikova on 7 September 2020; "
+                                "Gazeta says 8 September 2020.")

@@ -90,3 +90,22 @@ def test_average_scores_take_f1_of_mean_precision_and_recall():
         {"precision": 0.0, "recall": 1.0, "f_score": 0.0},
     ])
     assert avg == {"precision": 0.5, "recall": 0.5, "f_score": 0.5}
+
+
+def test_gold_timeline_blocks_are_read_and_bad_dates_left_out():
+    from storyline.eval.tls import read_timeline
+
+    text = ("2011-01-25\nProtesters fill Cairo .\nPolice fire tear gas .\n--------------------------------\n"
+            "2011-04-0\nJury selection begins .\n--------------------------------\n"
+            "2011-01-28\nArmy deploys .\n--------------------------------\n")
+    assert read_timeline(text) == {
+        date(2011, 1, 25): ["Protesters fill Cairo .", "Police fire tear gas ."],
+        date(2011, 1, 28): ["Army deploys ."],
+    }
+
+
+def test_tls_eval_says_when_the_data_is_missing(tmp_path, capsys):
+    from storyline.eval.tls import main
+
+    assert main(["timeline17", str(tmp_path)]) == 2
+    assert "Timeline17_InputDocs_and_timelines.tar.gz" in capsys.readouterr().err

@@ -104,3 +104,32 @@ def test_consumer_sets_article_events(parsed):
 def test_parse_of_other_text_gives_no_events(parsed, nlp):
     article, _ = parsed("Lukashenko will meet Putin on September 14.", [("September 14", "2020-09-14", "day")])
     assert extract_events(article, nlp("Something else entirely.")) == []
+
+
+def test_consumer_works_on_the_tagged_doc_annotate_hands_over():
+    from storyline.annotate import annotate
+    from storyline.models import Article, Origin
+
+    text = "Police detained 33 protesters in Minsk on Wednesday, August 26, the Viasna rights centre said."
+    article = Article(id="r", origin=Origin("t"), text=text, published="2020-08-27")
+    annotate([article], doc_consumers=[event_consumer])
+    [event] = article.events
+    assert (event.date, event.trigger, event.status) == ("2020-08-26", "detain", "reported")
+    assert event.numbers == {"detain/people": "33"}
+    assert "Minsk" in event.entities
+    assert text[event.quote_start : event.quote_start + len(event.quote)] == event.quote
+
+
+def test_conjoined_verb_borrows_its_subject(parsed):
+    article, doc = parsed("Lukashenko flew out of Minsk early and arrived in Moscow on Monday.",
+                          [("Monday", "2020-09-14", "day")], published="2020-09-15")
+    [event] = extract_events(article, doc)
+    assert event.summary == "Lukashenko arrived in Moscow"
+
+
+def test_reporting_verb_summary_keeps_what_was_said(parsed):
+    article, doc = parsed("On Friday, Kremlin spokesman Dmitry Peskov said the two leaders would meet soon.",
+                          [("Friday", "2020-09-11", "day")], published="2020-09-12")
+    [event] = extract_events(article, doc)
+    assert event.summary == "Kremlin spokesman Dmitry Peskov said the two leaders would meet"
+    assert event.status == "reported"

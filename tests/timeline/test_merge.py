@@ -83,3 +83,14 @@ def test_build_uses_only_the_story_articles_in_date_order():
     other.events = [mention("other", "2020-08-01", "Something unrelated happened", "happen")]
     story = Story(id="s1", title="Belarus", articles=["a", "b"])
     assert [e.date for e in build(story, [a, b, other])] == ["2020-08-09", "2020-09-14"]
+
+
+def test_entity_timeline_collects_one_entity_across_stories_by_date():
+    from storyline.models import Event
+    from storyline.timeline import entity_timeline
+
+    first = Event("2020-09-14", None, "day", "happened", "Lukashenko met Putin", ["Alexander Lukashenko", "Putin"])
+    second = Event("2020-08-09", None, "day", "happened", "Lukashenko claimed victory", ["Alexander Lukashenko"])
+    other = Event("2020-08-10", None, "day", "happened", "Tsikhanouskaya left", ["Svetlana Tsikhanouskaya"])
+    found = entity_timeline("alexander lukashenko", {"summit": [first], "election": [second, other]})
+    assert [(story, e.date) for story, e in found] == [("election", "2020-08-09"), ("summit", "2020-09-14")]

@@ -4,16 +4,11 @@ import pytest
 
 from storyline.models import Claim, Conflict, Event, Source
 from storyline.store import Store
-from storyline.store.timeline import TimelineQueries
-
-
-class _Store(Store, TimelineQueries):  # the lead mixes TimelineQueries into Store
-    pass
 
 
 @pytest.fixture
 def store():
-    s = _Store.open(":memory:")
+    s = Store.open(":memory:")
     yield s
     s.close()
 
