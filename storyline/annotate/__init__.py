@@ -10,6 +10,7 @@ entities and sentences beyond it are not found (time expressions are, they need 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc
@@ -66,14 +67,27 @@ def _is_english(article: Article) -> bool:
 
 
 def _sentences(doc: Doc, text: str) -> list[Span]:
-    """Return the sentence spans of a Doc, without surrounding whitespace; blank ones left out."""
+    """Return the sentence spans of a Doc, split at paragraph breaks, without surrounding whitespace.
+
+    The small model sometimes runs a sentence across a blank line (a heading
+    into the first paragraph); a quote must never span two paragraphs.
+    """
     spans: list[Span] = []
     for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append(Span(start=start, end=end))
+        start = sent.start_char
+        for brk in _PARAGRAPH_BREAK.finditer(text, sent.start_char, sent.end_char):
+            spans += _trimmed(text, start, brk.start())
+            start = brk.end()
+        spans += _trimmed(text, start, sent.end_char)
     return spans
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _trimmed(text: str, start: int, end: int) -> list[Span]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return [Span(start=start, end=end)] if end > start else []

@@ -112,3 +112,14 @@ def test_lazy_parse_returns_spans_of_the_parsed_sentence() -> None:
 )
 def test_extra_processes_start_only_for_batches_that_pay_for_them(n_texts: int, asked: int, used: int) -> None:
     assert nlp.processes_for(n_texts, asked) == used
+
+
+def test_sentences_never_span_a_paragraph_break():
+    from storyline.annotate import annotate
+    from storyline.models import Article, Origin
+
+    text = "Officers surrounded the square\n\nMINSK — Riot police detained 34 people on Wednesday."
+    [article] = annotate([Article(id="p1", origin=Origin("t.txt"), text=text, published="2020-08-27")])
+    pieces = [text[s.start:s.end] for s in article.sentences]
+    assert all("\n\n" not in p for p in pieces)
+    assert pieces[0] == "Officers surrounded the square"
