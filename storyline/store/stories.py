@@ -110,11 +110,6 @@ class StoryQueries:
         self.conn.execute("UPDATE stories SET norms = ?, first_ts = ?, last_ts = ?, size = ? WHERE id = ?",
                           (json.dumps(norms, sort_keys=True), first_ts, last_ts, size, story))
 
-    def add_join_score(self, story: str, score: float) -> None:
-        """Count one more article that joined a story with this similarity."""
-        self.conn.execute("UPDATE stories SET score_sum = score_sum + ?, score_n = score_n + 1 WHERE id = ?",
-                          (score, story))
-
     def set_story_meta(self, story: str, meta: dict[str, object]) -> None:
         """Store a story's title, keywords, outlets, dates and counts."""
         self.conn.execute(
@@ -161,9 +156,6 @@ class StoryQueries:
         self.conn.execute("DELETE FROM story_terms WHERE story = ?", (old,))
         self.conn.execute("UPDATE story_members SET story = ? WHERE story = ?", (new, old))
         self.conn.execute("UPDATE articles SET story = ? WHERE story = ?", (new, old))
-        self.conn.execute(
-            "UPDATE stories SET score_sum = score_sum + (SELECT score_sum FROM stories WHERE id = ?),"
-            " score_n = score_n + (SELECT score_n FROM stories WHERE id = ?) WHERE id = ?", (old, old, new))
         self.conn.execute("UPDATE stories SET merged_into = ? WHERE id = ?", (new, old))
         self.conn.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ?", (new, old))
         self.conn.execute("INSERT INTO story_merges (old, new, article, score, pos) VALUES (?, ?, ?, ?, ?)",
@@ -187,6 +179,24 @@ class StoryQueries:
             rows = self.conn.execute(f"SELECT id, seq FROM articles WHERE id IN ({_marks(part)})", part)
             found.update((r[0], int(r[1])) for r in rows)
         return found
+
+    # --- bulk loading (benchmarks) ---------------------------------------------------------
+
+    def bulk_document_frequencies(self, rows: Iterable[tuple[str, int]]) -> None:
+        """Insert precomputed (term, df) rows into an empty index."""
+        self.conn.executemany("INSERT INTO term_df (term, df) VALUES (?, ?)", rows)
+
+    def bulk_story(self, story: dict[str, object], weights: dict[str, float],
+                   members: Iterable[tuple[object, ...]]) -> None:
+        """Insert a precomputed story row, its centroid weights and its member rows."""
+        self.conn.execute(
+            "INSERT INTO stories (id, seq, first_article, first_ts, last_ts, size, norms)"
+            " VALUES (:id, :seq, :first_article, :first_ts, :last_ts, :size, :norms)", story)
+        self.conn.executemany("INSERT INTO story_terms (story, term, weight) VALUES (?, ?, ?)",
+                              ((story["id"], t, w) for t, w in weights.items()))
+        self.conn.executemany(
+            "INSERT INTO story_members (article, story, joined, pos, canonical, score, outlet, title,"
+            " published, ts, vector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", members)
 
     # --- reading stories back ----------------------------------------------------------------
 

@@ -1,10 +1,11 @@
 """Turn an article into the sparse term counts that story clustering compares.
 
-Four namespaces share one vocabulary, each with its own cosine:
+Five namespaces share one vocabulary, each with its own cosine:
 ``w:`` content words (lower-cased, stop words dropped, plural ``s`` cut), ``n:`` numbers
 (years, counts, magnitudes: what tells two events of one kind apart),
 ``e:`` named entities (the annotate stage's canonical names, or capitalised
-name phrases when an article has none), ``h:`` words of the title.
+name phrases when an article has none), ``t:`` the years and months of its resolved
+time expressions (used only as evidence against joining), ``h:`` words of the title.
 """
 
 from __future__ import annotations
@@ -37,7 +38,20 @@ def article_terms(article: Article) -> Counter[str]:
     if article.title:
         terms.update("h:" + w for w in set(words(article.title)))
     terms.update("e:" + name for name in _entity_names(article))
+    terms.update("t:" + when for when in _dates(article))
     return terms
+
+
+def _dates(article: Article) -> list[str]:
+    """Return the years and months the article's resolved dates fall in (when the events happened)."""
+    keys = []
+    for timex in article.timexes:
+        value = timex.value or ""
+        if timex.type == "DATE" and len(value) >= 4 and value[:4].isdigit():
+            keys.append(value[:4])
+            if len(value) >= 7 and value[4] == "-" and value[5:7].isdigit():
+                keys.append(value[:7])
+    return keys
 
 
 def words(text: str) -> list[str]:

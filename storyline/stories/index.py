@@ -20,10 +20,15 @@ POSTINGS_PER_TERM = 12
 MAX_CANDIDATES = 20
 
 
-def candidates(store: StoryQueries, vector: dict[str, float]) -> list[str]:
-    """Return the ids of the stories most likely to take the article, best first."""
+def candidates(store: StoryQueries, vector: dict[str, float], weights: dict[str, float]) -> list[str]:
+    """Return the ids of the stories most likely to take the article, best first.
+
+    ``weights`` are the namespace weights of the similarity; namespaces weighing nothing (and
+    titles, too short to find stories by) are not looked up.
+    """
     query = sorted(
-        ((t, w) for t, w in vector.items() if not t.startswith("h:")), key=lambda kv: (-kv[1], kv[0])
+        ((t, w) for t, w in vector.items() if weights.get(t[:2], 0.0) > 0 and not t.startswith("h:")),
+        key=lambda kv: (-kv[1], kv[0]),
     )[:QUERY_TERMS]
     partial: dict[str, dict[str, float]] = {}
     for term, weight in query:
@@ -31,11 +36,11 @@ def candidates(store: StoryQueries, vector: dict[str, float]) -> list[str]:
             dots = partial.setdefault(story, {})
             dots[term[:2]] = dots.get(term[:2], 0.0) + weight * centroid_weight
     rows = store.story_rows(sorted(partial))
-    approx = {sid: _approximate(dots, json.loads(rows[sid]["norms"])) for sid, dots in partial.items()}
+    approx = {sid: _approximate(dots, json.loads(rows[sid]["norms"]), weights) for sid, dots in partial.items()}
     ranked = sorted(approx.items(), key=lambda kv: (-kv[1], kv[0]))
     return [story for story, _ in ranked[:MAX_CANDIDATES]]
 
 
-def _approximate(dots: dict[str, float], norms: dict[str, float]) -> float:
-    """Return the sum of namespace cosines seen through the postings read (a lower bound)."""
-    return sum(dot / math.sqrt(norms[ns]) for ns, dot in dots.items() if norms.get(ns))
+def _approximate(dots: dict[str, float], norms: dict[str, float], weights: dict[str, float]) -> float:
+    """Return the weighted sum of namespace cosines seen through the postings read (a lower bound)."""
+    return sum(weights[ns] * dot / math.sqrt(norms[ns]) for ns, dot in dots.items() if norms.get(ns))

@@ -54,7 +54,8 @@ TEXTS = {
     ),
     "late_weak": (
         "Pittsburgh reviews condition of city bridges",
-        "Pittsburgh officials began a review of the condition of the city's bridges on Monday. "
+        "Pittsburgh officials began a review of the condition of the city's bridges on Monday, after "
+        "the collapse in Frick Park. "
         "Inspectors will examine steel spans across the city, the mayor said, and the public works "
         "department asked for more money for repairs of roads and bridges.",
     ),

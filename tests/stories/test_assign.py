@@ -127,3 +127,18 @@ def test_recluster_reproduces_online_result(store: Store) -> None:
     again = (store.story_assignments(), [store.story_model(s) for s in store.live_story_ids()])
     assert again == online
     assert store.conn.execute("SELECT old, new FROM story_merges").fetchall() == merges
+
+
+def test_copy_leaves_centroid_and_document_frequencies_unchanged(store: Store) -> None:
+    _ingest(store, [make("quake_turkey", "2020-01-24")])
+    sid = store.story_assignments()["quake_turkey"]
+    before = (store.story_weights(sid), store.story_counter("docs"))
+    _ingest(store, [make("quake_turkey", "2020-01-25", outlet="yahoo.com", article_id="copy")])
+    assert store.story_assignments()["copy"] == sid
+    assert (store.story_weights(sid), store.story_counter("docs")) == before
+
+
+def test_reassigning_known_article_changes_nothing(store: Store) -> None:
+    article = make("bridge")
+    _ingest(store, [article])
+    assert assign(store, [article]) == []

@@ -15,8 +15,6 @@ CREATE TABLE stories (
     article_count   INTEGER NOT NULL DEFAULT 0,
     canonical_count INTEGER NOT NULL DEFAULT 0,
     size            INTEGER NOT NULL DEFAULT 0, -- articles summed into the centroid
-    score_sum       REAL NOT NULL DEFAULT 0,    -- similarities at which articles joined (cohesion)
-    score_n         INTEGER NOT NULL DEFAULT 0,
     norms           TEXT NOT NULL DEFAULT '{}', -- squared centroid norm per term namespace
     merged_into     TEXT                     -- set when merged away; see story_merges
 );
