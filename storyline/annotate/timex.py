@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from storyline.annotate import timex_calendar as cal
+from storyline.annotate import timex_lexicon as lex
 from storyline.annotate.timex_rules import RULES, TRIGGER_NAMES, TRIGGER_WORDS, Context, Found, digit_triggers
 from storyline.models import TimeExpr
 
@@ -40,7 +41,8 @@ def find_timexes(text: str, anchor: str | date | datetime | None, doc: Any | Non
     ctx = Context(text, cal.parse_anchor(anchor), doc)
     chosen = _select(_candidates(ctx), len(text))
     resolved = _resolve_references(chosen, ctx)
-    return [_to_timex(text, f) for f in _join_clock_times(resolved, text, ctx.anchor)]
+    joined = _join_part_of_day(_join_clock_times(resolved, text, ctx.anchor), text)
+    return [_to_timex(text, _trim(f, text)) for f in joined]
 
 
 def _candidates(ctx: Context) -> list[Found]:
@@ -114,7 +116,10 @@ def _resolve_references(found: list[Found], ctx: Context) -> list[Found]:
     out: list[Found] = []
     last_quarter: tuple[int, int, int] | None = None  # (year, quarter, where)
     reference: tuple[date, int] | None = None  # (latest date named, where)
+    stated_year: tuple[int, int] | None = None  # (latest year written out, where)
     for f in found:
+        f = _in_stated_year(f, stated_year, ctx)
+        stated_year = _stated_year(f, ctx.text) or stated_year
         value = f.value or ""
         if value.startswith("@QY"):
             f = f._replace(value=_year_quarter(int(value[3:]), last_quarter))
@@ -134,6 +139,65 @@ def _resolve_references(found: list[Found], ctx: Context) -> list[Found]:
             reference = (named, f.end)
         out.append(f)
     return out
+
+
+# How far back (characters) a year written out ("In 1995, ...") still gives its year to a month named
+# without one ("In June, he moved"), within the paragraph; tuned on the WikiWars training split and
+# checked on TimeBank, where news months mostly count from the publication date instead.
+_STATED_YEAR_REACH = 400
+# A stated year this close to the publication year leaves bare months to the publication date.
+_STATED_YEAR_MIN_GAP = 2
+# Across sentences, only a year at least this far before publication carries over (historical background).
+_HISTORICAL_GAP = 10
+_SINCE = re.compile(r"(?i)\bsince\b[^,.;]{0,25}$")
+_WRITTEN_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_BARE_MONTH = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_RELATIVE_WORD = re.compile(r"(?i)\b(?:last|next|this|coming|past|ago|earlier|later)\b")
+_SENTENCE_BREAK = re.compile(r"[.!?;]['\"”’]*\s+[\"“‘']*[A-Z0-9]")
+_MONTH_VALUE = re.compile(r"\d{4}(-\d{2}(?:-\d{2})?)")
+
+
+def _stated_year(f: Found, text: str) -> tuple[int, int] | None:
+    """Return (year, end) when the expression writes its calendar year out ("June 1995", "1995")."""
+    m = _WRITTEN_YEAR.search(text, f.start, f.end)
+    if m is None or f.type not in ("DATE", "TIME") or not (f.value or "").startswith(m.group(1)):
+        return None
+    if _SINCE.search(text, max(0, f.start - 32), f.start):
+        return None  # "since (its launch in) 1980" runs up to now: it sets no year for what follows
+    return int(m.group(1)), f.end
+
+
+def _beyond_reach(text: str, where: int, start: int, years_back: int) -> bool:
+    """Return whether a stated year is too far back in the text to date a month at ``start``.
+
+    In the same sentence any year a few years back counts; across sentences (same paragraph) only a
+    clearly historical one, since news text goes back to the publication date quickly.
+    """
+    if start - where > _STATED_YEAR_REACH or "\n\n" in text[where:start]:
+        return True
+    return bool(_SENTENCE_BREAK.search(text, where, start)) and years_back < _HISTORICAL_GAP
+
+
+def _in_stated_year(f: Found, stated: tuple[int, int] | None, ctx: Context) -> Found:
+    """Return a month or day named without a year moved into the year the narrative just stated."""
+    if stated is None or ctx.anchor is None or f.type != "DATE":
+        return f
+    year, where = stated
+    value = _MONTH_VALUE.fullmatch(f.value or "")
+    span = ctx.text[f.start : f.end]
+    if (
+        value is None
+        or abs(year - ctx.anchor.year) < _STATED_YEAR_MIN_GAP
+        or f.start - where > _STATED_YEAR_REACH
+        or year > ctx.anchor.year
+        or _beyond_reach(ctx.text, where, f.start, ctx.anchor.year - year)
+        or _WRITTEN_YEAR.search(span)
+        or not _BARE_MONTH.search(span)
+        or _RELATIVE_WORD.search(span)
+        or ctx.tense(f.start, f.end) in ("present", "future")  # "as of February, the store accounts for"
+    ):
+        return f
+    return f._replace(value=f"{year:04d}{value.group(1)}", issue=None)
 
 
 # How far (characters) a date named earlier stays the reference of "two days later": about a paragraph.
@@ -212,6 +276,22 @@ def _join_clock_times(found: list[Found], text: str, anchor: date | None) -> lis
     return [f._replace(value=None) if f.value and f.value.startswith(("T", "@")) else f for f in out]
 
 
+_PART_OF_DAY_OF = re.compile(r"(?i:the\s+(morning|afternoon|evening|night)\s+of\s+)$")
+
+
+def _join_part_of_day(found: list[Found], text: str) -> list[Found]:
+    """Return "the night of April 18, 1775" as one time: the day named, at that part of the day."""
+    out: list[Found] = []
+    for f in found:
+        lead = _PART_OF_DAY_OF.search(text, max(0, f.start - 30), f.start) if _is_day(f) else None
+        if lead is None or (out and out[-1].end > lead.start()):
+            out.append(f)
+            continue
+        pod = lex.PARTS_OF_DAY[lead.group(1).lower()]
+        out.append(f._replace(start=lead.start(), value=f"{f.value}T{pod}", type="TIME", gran="time"))
+    return out
+
+
 def _is_day(f: Found) -> bool:
     return bool(f.value and f.type == "DATE" and _CLOCK_DAY.match(f.value))
 
@@ -223,6 +303,35 @@ def _clock_day(before: list[Found], clock: Found, text: str, anchor: date | None
         if _is_day(prev) and near:
             return prev.value or ""
     return cal.day_value(anchor) if anchor else ""
+
+
+# Leading words TimeBank leaves outside the extent (counted on TimeBank durations): prepositions read as
+# signals ("over the past two years", "within a week"), focus words ("only six months") and possessives.
+_SIGNAL_LEAD = re.compile(r"(?i:over|within|under|just|only|barely)\s+")
+_POSSESSIVE_LEAD = re.compile(r"(?i:its|their|his|her|our|my|your)\s+")
+# An article before a number used as an adjective ("a two-year term", "the 30-day period", "a third-quarter
+# charge") is the noun's, not the expression's.
+_ARTICLE_BEFORE_NUMBER = re.compile(
+    r"(?i:an?|the)\s+(?=(?:\d{1,3}(?:\.\d+)?|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+    r"|twenty|thirty|forty|fifty|sixty|hundred|several))[\s-]+(?i:second|minute|hour|day|week|month|quarter|year"
+    r"|decade)(?![\w])|(?i:first|second|third|fourth)-)"
+)
+_DETERMINER = re.compile(r"(?i:the|a|an|its|their|his|her|our|my|your)\s")
+
+
+def _trim(f: Found, text: str) -> Found:
+    """Return the expression without leading words that TimeML keeps outside a time expression."""
+    start, mod = f.start, f.mod
+    lead = _SIGNAL_LEAD.match(text, start, f.end)
+    if lead and _DETERMINER.match(text, lead.end()):
+        mod = None  # "over the past year": a preposition here, not "more than"
+    if lead:
+        start = lead.end()
+    for pattern in (_POSSESSIVE_LEAD, _ARTICLE_BEFORE_NUMBER):
+        m = pattern.match(text, start, f.end)
+        if m and m.end() < f.end:
+            start = m.end()
+    return f._replace(start=start, mod=mod) if start != f.start else f
 
 
 def _to_timex(text: str, f: Found) -> TimeExpr:

@@ -195,6 +195,20 @@ def _year(m: re.Match[str], ctx: Context) -> Found | None:
     return _found(m, f"{year:04d}", gran="year", mod=lex.mod_for(_g(m, "pre")))
 
 
+def _range_year(m: re.Match[str], ctx: Context) -> Found | None:
+    """Return either year of a span of years ("1915-17", "1861–1865"): TimeML tags each end on its own."""
+    first, second = _g(m, "a"), _g(m, "b")
+    last = int(first[:2] + second) if len(second) == 2 else int(second)
+    if last <= int(first) or last - int(first) > _MAX_YEAR_RANGE:
+        return None  # "1989-12" is a month, "1990-1234" an identifier
+    year = first if m.start("t") == m.start("a") else f"{last:04d}"
+    return _found(m, year, gran="year")
+
+
+# Longest span of years read as "1914-1918" (longer ones are more likely identifiers).
+_MAX_YEAR_RANGE = 99
+
+
 def _decade(m: re.Match[str], ctx: Context) -> Found | None:
     mod = lex.mod_for(_g(m, "pre"))
     if _g(m, "dec"):
@@ -479,6 +493,16 @@ def _this_year(m: re.Match[str], ctx: Context) -> Found | None:
     return _found(m, f"{ctx.anchor.year:04d}" if ctx.anchor else None, gran="year")
 
 
+def _year_ended(m: re.Match[str], ctx: Context) -> Found | None:
+    """Return "the fiscal year ended June 30" as the year-long period it names (TimeBank: DURATION P1Y)."""
+    return _found(m, "P1Y", type="DURATION", gran="year")
+
+
+def _vague_adjective(m: re.Match[str], ctx: Context) -> Found | None:
+    """Return "the current crisis" → PRESENT_REF, "a recent filing" → PAST_REF (TimeBank annotates both)."""
+    return _found(m, "PRESENT_REF" if _g(m, "w").lower() == "current" else "PAST_REF", gran="unknown")
+
+
 def _year_end(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.anchor is None:
         return _found(m, None, gran="year", mod="END")
@@ -576,6 +600,21 @@ def _money_before(text: str, start: int) -> bool:
     return bool(_MONEY_BEFORE.search(text[max(0, start - 30) : start]))
 
 
+def _bare_units(m: re.Match[str], ctx: Context) -> Found | None:
+    """Return "for years", "within hours" as a duration of unknown length (TimeBank: PXY, PTXH)."""
+    unit = lex.unit_key(_low(_g(m, "u")))
+    return _found(m, cal.duration_value(None, unit), type="DURATION")
+
+
+def _long(m: re.Match[str], ctx: Context) -> Found | None:
+    """Return "year-long" → P1Y, "three-month-long" → P3M, "decades-long" → PXE (how long something lasts)."""
+    word = _low(_g(m, "u"))
+    unit = lex.unit_key(word)
+    number = _g(m, "n")
+    n = lex.number_value(number) if number else (None if word.endswith("s") else 1)
+    return _found(m, cal.duration_value(n, unit), type="DURATION")
+
+
 def _vague_span(m: re.Match[str], ctx: Context) -> Found | None:
     """Return "the coming weeks" → FUTURE_REF, "recent months" → PAST_REF, with the interval they cover."""
     rel, unit = _low(_g(m, "rel")), lex.unit_key(_low(_g(m, "u")))
@@ -602,17 +641,9 @@ _VAGUE_VALUES = {
 }  # fmt: skip
 
 
-_NOT_VAGUE_AFTER = re.compile(r"\s+(?:as|after|before|[a-z]+ed)\b")
-_NOT_VAGUE_BEFORE = re.compile(r"\bas\s+$", re.IGNORECASE)
-
-
 def _vague(m: re.Match[str], ctx: Context) -> Found | None:
     start, end = _span(m)
     key = _low(ctx.text[start:end])
-    if key in ("soon", "previously", "formerly") and (
-        _NOT_VAGUE_AFTER.match(ctx.text, end) or _NOT_VAGUE_BEFORE.search(ctx.text, max(0, start - 8), start)
-    ):
-        return None  # "as soon as", "soon after", "previously announced": not a time of their own
     return _found(m, _VAGUE_VALUES.get(key), gran="unknown")
 
 
@@ -705,7 +736,7 @@ _RULES: list[tuple[str, Resolver]] = [
         _month_day,
     ),
     (
-        rf"{B}(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?:(?P<day>{D})|(?P<dayw>{DW}))(?:\s+of)?\s+(?P<mon>{M})"
+        rf"(?<![\w'’])(?<!\D[-–])(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?:(?P<day>{D})|(?P<dayw>{DW}))(?:\s+of)?\s+(?P<mon>{M})"
         rf"(?:,?\s+(?P<year>{Y}))?{E}",
         _month_day,
     ),
@@ -719,9 +750,11 @@ _RULES: list[tuple[str, Resolver]] = [
     ),
     (
         rf"{B}(?:(?P<pre>{PRE})[\s-]*|(?P<fy>(?i:fiscal|FY)\s*)|(?i:the\s+year)\s+)?(?P<year>{Y})"
-        r"(?:\s+(?P<bc>BC|BCE|B\.C\.))?(?![\w'’-]|\.\d)",
+        r"(?:\s+(?P<bc>BC|BCE|B\.C\.))?(?![\w-]|['’](?!s\b)|\.\d)",
         _year,
     ),
+    (r"(?<![\w$£€.,/-])(?P<t>(?P<a>1[5-9]\d\d|20\d\d))[-–](?P<b>1[5-9]\d\d|20\d\d|\d\d)(?![\w%-]|\.\d)", _range_year),
+    (r"(?<![\w$£€.,/-])(?P<a>1[5-9]\d\d|20\d\d)[-–](?P<t>(?P<b>1[5-9]\d\d|20\d\d|\d\d))(?![\w%-]|\.\d)", _range_year),
     (
         rf"{B}(?:(?i:the)\s+)?(?:(?P<pre>{PRE})[\s-]*)?(?:(?P<dec>1[0-9]\d0|20\d0)['’]?s|['’](?P<yy>\d0)['’]?s"
         r")(?!\w)",
@@ -802,7 +835,17 @@ _RULES: list[tuple[str, Resolver]] = [
         _in_the_unit,
     ),
     (r"(?<![\w-])(?i:the\s+weekend)(?![\w-])", _the_weekend),
+    (r"(?<![\w-])(?i:the\s+(?:fiscal\s+)?year)(?=\s+(?i:ended|ending)\b)", _year_ended),
     (r"(?<![\w-])(?i:the\s+(?:fiscal|full|current|calendar|whole|entire)\s+year)(?![\w-])", _this_year),
+    (
+        r"\b(?i:for|of|in|during|throughout)\s+(?P<t>(?i:the)\s+year)(?!\s+(?i:ago|earlier|before|after|later|when"
+        r"|that|in\s+which|of|since|ended|ending|\d)\b)(?![\w'’-])",
+        _this_year,
+    ),
+    (
+        r"(?<![\w-])(?P<w>(?i:current|recent))(?!\s+(?i:accounts?|assets|liabilities|affairs)\b)(?=\s+[a-z])",
+        _vague_adjective,
+    ),
     (
         r"(?<![\w-])(?:(?i:the)\s+(?i:near|foreseeable|distant|immediate)\s+future|(?:(?<=\bin )|(?<=\bfor )"
         r"|(?<=\binto ))(?i:the\s+future))(?!\s+of\b)(?![\w-])",
@@ -825,13 +868,24 @@ _RULES: list[tuple[str, Resolver]] = [
         _duration,
     ),
     (
+        rf"{B}(?:(?!(?i:an?)\s)(?P<n>{N})[\s-]+)?(?P<u>(?i:hours?|days?|weeks?|months?|years?|decades?|centuries|century))"
+        r"-?(?i:long)(?![\w-])",
+        _long,
+    ),
+    (
+        r"\b(?:[Ff]or|[Ww]ithin|[Ii]n|[Aa]fter|lasted|took|spent)\s(?P<t>(?P<u>(?i:minutes|hours|days|weeks|months|years"
+        r"|decades|centuries)))"
+        r"(?!\s+(?i:ago|earlier|later|before|after|of|to\s+come)\b)(?![\w-])",
+        _bare_units,
+    ),
+    (
         rf"{B}(?:(?i:the)\s+)?(?P<rel>(?i:coming|upcoming|recent|next\s+few|past\s+few|last\s+few|ensuing))\s+"
         rf"(?P<u>(?i:days|weeks|months|years|decades|quarters)){E}",
         _vague_span,
     ),
     (
         r"(?<![\w-])(?:(?i:right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|at\s+the\s+moment"
-        r"|recently|more\s+recently|most\s+recently|lately|previously|formerly|soon|shortly|until\s+recently)"
+        r"|recently|more\s+recently|most\s+recently|lately|until\s+recently)"
         r"|(?i:in)\s+(?P<t>(?i:the\s+(?:recent\s+|distant\s+)?past|the\s+(?:near\s+|foreseeable\s+|distant\s+)?"
         r"future|the\s+(?:near|long|short)\s+term)))(?![\w-])",
         _vague,
@@ -915,12 +969,15 @@ def digit_triggers(token: str, text: str, end: int) -> tuple[str, ...]:
 
 _TRIGGER_OF: dict[Resolver, str] = {
     _iso: "iso", _slashed: "slashed", _month_day: "month", _garbled: "month", _month_year: "month",
-    _month_alone: "month", _year: "year", _decade: "decade", _century: "century", _quarter: "quarter",
+    _month_alone: "month", _year: "year", _range_year: "year", _decade: "decade", _century: "century",
+    _quarter: "quarter",
     _q_code: "qcode", _the_quarter: "quarter", _year_quarter: "quarter", _half: "half", _season: "season",
     _relative_day: "relday", _day_before_after: "relday", _part_of_day: "pod", _weekday_part: "weekday",
     _weekday_set: "weekday", _weekday: "weekday", _adverb_set: "adverb", _every: "every", _times_per: "every",
     _relative_unit: "unit", _in_the_unit: "unit", _the_weekend: "unit", _this_year: "unit", _vague: "vague",
+    _year_ended: "unit", _vague_adjective: "vague",
     _year_end: "unit", _offset: "unit", _year_ago_adj: "unit", _duration: "unit", _vague_span: "unit",
+    _bare_units: "unit", _long: "unit",
     _clock: "clock", _noon: "noon", _holiday: "holiday",
 }  # fmt: skip
 

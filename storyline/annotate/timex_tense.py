@@ -109,9 +109,16 @@ def _infinitive_tense(verb: Any, with_to: bool) -> str | None:
     head = _governing_verb(verb.head) if verb.head.i != verb.i else None
     head_tense = _verb_tense(head) if head is not None and head.i != verb.i else None
     planned = verb.head.lower_.startswith(_PLAN_STEMS) or (head is not None and head.lower_.startswith(_PLAN_STEMS))
-    if with_to and planned and head_tense != "past":
+    if with_to and planned and (head_tense != "past" or _bare_participle(head)):
         return "future"
     return head_tense
+
+
+def _bare_participle(verb: Any | None) -> bool:
+    """Return whether a verb is a participle with no auxiliary ("talks, set to resume Monday")."""
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _tense_from_cues(text: str, start: int, end: int) -> str | None:

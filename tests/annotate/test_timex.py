@@ -75,11 +75,49 @@ def test_timex_last_october_is_previous_year() -> None:
         ("Prices have risen recently.", "recently", "PAST_REF"),
         ("The company is currently under review.", "currently", "PRESENT_REF"),
         ("Now the talks resume.", "Now", "PRESENT_REF"),
-        ("A decision is expected soon.", "soon", "FUTURE_REF"),
+        ("Analysts blamed the current slump in demand.", "current", "PRESENT_REF"),
+        ("A recent filing showed the stake.", "recent", "PAST_REF"),
     ],
 )
 def test_timex_vague_expressions_get_reference_values(text: str, phrase: str, value: str) -> None:
     assert _one(text, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A decision is expected soon.",
+        "He previously ran the unit.",
+        "She was formerly an adviser.",
+        "The current account deficit widened.",
+    ],
+)
+def test_timex_adverbs_rarely_annotated_in_news_are_not_timexes(text: str) -> None:
+    assert find_timexes(text, ANCHOR) == []
+
+
+def test_timex_fiscal_year_ended_is_a_year_long_duration() -> None:
+    found = _one("Sales rose 4% in the fiscal year ended June 30.", "the fiscal year")
+    assert (found.type, found.value) == ("DURATION", "P1Y")
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("Throughout 1915-17, the front barely moved.", ["1915", "1917"]),
+    ("The Diem era, 1955–1963, ended in a coup.", ["1955", "1963"]),
+    ("Sales were below 1985's level.", ["1985"]),
+])  # fmt: skip
+def test_timex_year_spans_and_possessive_years(text: str, values: list[str]) -> None:
+    assert [t.value for t in find_timexes(text, ANCHOR)] == values
+
+
+def test_timex_month_without_year_takes_the_historical_year_just_stated() -> None:
+    text = "The war broke out in 1914. In August, troops crossed the border."
+    assert _one(text, "August").value == "1914-08"
+
+
+def test_timex_month_without_year_in_news_keeps_the_publication_year() -> None:
+    text = "The plant opened in 2018. In August, it cut 200 jobs."
+    assert _one(text, "August").value == "2020-08"
 
 
 def test_timex_coming_weeks_is_future_interval() -> None:
@@ -315,3 +353,64 @@ def test_timex_later_counts_from_the_date_named_before() -> None:
     text = "The plant opened on March 3, 2015. Two days later it closed, and the following year it was sold."
     assert _one(text, "Two days later").value == "2015-03-05"
     assert _one(text, "the following year").value == "2016"
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Prices doubled over the past two years.", "the past two years"),
+    ("A deal is expected within a week.", "a week"),
+    ("The stake was sold only six months later.", "six months later"),
+    ("The company posted its fourth quarter loss.", "fourth quarter"),
+    ("He signed a two-year contract.", "two-year"),
+    ("It took a third-quarter charge.", "third-quarter"),
+])  # fmt: skip
+def test_timex_extent_leaves_signals_possessives_and_adjective_articles_out(text: str, phrase: str) -> None:
+    _one(text, phrase)
+
+
+def test_timex_over_before_a_determiner_is_a_preposition_not_more_than() -> None:
+    assert _one("Prices doubled over the past two years.", "the past two years").mod is None
+    assert _one("The probe lasted over three years.", "three years").mod == "MORE_THAN"
+
+
+@pytest.mark.slow
+def test_timex_participle_of_planning_looks_ahead(nlp: Any) -> None:
+    text = "Extremists could undermine the peace process, set to resume Monday in Belfast."
+    assert _one(text, "Monday", doc=nlp(text)).value == "2020-09-14"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("He had been jailed for years.", "PXY"),
+    ("Within hours, police sealed the area.", "PTXH"),
+])  # fmt: skip
+def test_timex_bare_plural_unit_after_preposition_is_vague_duration(text: str, value: str) -> None:
+    found = find_timexes(text, ANCHOR)
+    assert [(t.type, t.value) for t in found] == [("DURATION", value)]
+
+
+def test_timex_part_of_day_of_a_date_is_a_time_on_that_day() -> None:
+    found = _one("On the night of April 18, 1775, Gage sent 700 men.", "the night of April 18, 1775")
+    assert (found.type, found.value) == ("TIME", "1775-04-18TNI")
+
+
+def test_timex_second_day_of_a_day_range_is_read() -> None:
+    assert _one("The battle (22-25 April 1951) stalled.", "25 April 1951").value == "1951-04-25"
+
+
+def test_timex_the_year_after_a_preposition_is_the_current_year() -> None:
+    assert _one("Pet food volume was flat for the year, the company said.", "the year").value == "2020"
+    assert [t.text for t in find_timexes("He died the year before the war.", ANCHOR)] == []
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("Apple settled a decades-long trademark dispute.", "decades-long", "PXE"),
+    ("The union ended a three-month-long strike.", "three-month-long", "P3M"),
+    ("The minister began a week-long visit.", "week-long", "P1W"),
+])  # fmt: skip
+def test_timex_long_compounds_are_durations(text: str, phrase: str, value: str) -> None:
+    found = _one(text, phrase)
+    assert (found.type, found.value) == ("DURATION", value)
+
+
+def test_timex_year_after_since_does_not_date_later_months() -> None:
+    text = "Sales grew since its launch in 2003 and, as of February, the store led the market."
+    assert _one(text, "February", anchor="2008-04-09").value == "2008-02"
