@@ -169,3 +169,9 @@ class Storyline:
             path = Path(folder) / safe
             path.write_bytes(data)
             return self.ingest([str(path)])
+
+    def load(self, folder: str | Path) -> Any:
+        """Load a Spark run's Parquet (``storyline spark ingest``/``stories``) into the store; return a summary."""
+        from storyline.spark.load import load
+
+        return load(self.store, folder)

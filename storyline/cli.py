@@ -248,6 +248,58 @@ def serve(db: DbOption = None,
     uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
+spark_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                        help="Scale out on Apache Spark: ingest and cluster to Parquet, then `storyline load`.")
+app.add_typer(spark_app, name="spark")
+
+
+@spark_app.command("ingest")
+def spark_ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs or Hadoop URIs")],
+                 out_dir: Annotated[str, typer.Option("--out", help="Output folder or URI for the Parquet")],
+                 master: Annotated[str | None, typer.Option(help="Spark master [default: local[*]]")] = None) -> None:
+    """Extract and annotate inputs on Spark; write Parquet partitioned by publication day.
+
+    Example: storyline spark ingest examples/ --out run1/ --master 'local[*]'
+    """
+    from storyline.spark import ingest as spark_ingest_
+    from storyline.spark.session import get_session
+
+    summary = spark_ingest_.run(get_session(master), inputs, out_dir)
+    out.print(spark_ingest_.format_summary(summary), highlight=False, markup=False)
+    raise typer.Exit(0 if summary.failed == 0 else 1)
+
+
+@spark_app.command("stories")
+def spark_stories(folder: Annotated[str, typer.Argument(help="The --out folder of `storyline spark ingest`")],
+                  master: Annotated[str | None, typer.Option(help="Spark master [default: local[*]]")] = None) -> None:
+    """Find copies and stories, build timelines and conflicts on Spark; write Parquet under DIR/stories.
+
+    Example: storyline spark stories run1/
+    """
+    from storyline.spark import stories as spark_stories_
+    from storyline.spark.session import get_session
+
+    summary = spark_stories_.run(get_session(master), folder)
+    out.print(spark_stories_.format_summary(summary), highlight=False, markup=False)
+
+
+@app.command()
+def load(folder: Annotated[Path, typer.Argument(help="The --out folder of a Spark run")],
+         db: DbOption = None) -> None:
+    """Load a Spark run's Parquet (articles, copies, stories, timelines) into the database.
+
+    Example: storyline load run1/ --db news.db
+    """
+    with _open(db) as sl:
+        try:
+            summary = sl.load(folder)
+        except StorylineError as exc:
+            _fail(exc)
+    out.print(f"articles loaded: {summary.articles}  stories: {summary.stories}"
+              + ("" if summary.clustered else "  (no stories: run `storyline spark stories` first)"),
+              highlight=False, markup=False)
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

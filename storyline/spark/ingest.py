@@ -69,7 +69,6 @@ def run(spark: SparkSession, inputs: Sequence[str], out: str, *, annotate: bool 
     """Read ``inputs``, run extraction (and annotation) on the executors, write Parquet under ``out``."""
     uris, names, missing = input_files(inputs)
     files = spark.sparkContext.binaryFiles(",".join(uris)) if uris else spark.sparkContext.emptyRDD()
-    n_files = files.count() if uris else 0
     tagged = files.mapPartitions(lambda part: _process(part, names, annotate)).cache()
     raw_articles = spark.createDataFrame(tagged.filter(lambda t: t[0] == "a").map(lambda t: t[1]), ARTICLE_COLUMNS)
     articles = first_of_each_id(raw_articles).cache()
@@ -78,6 +77,7 @@ def run(spark: SparkSession, inputs: Sequence[str], out: str, *, annotate: bool 
         spark.createDataFrame([_problem_row(p) for p in missing], PROBLEM_COLUMNS))
     write_tables(articles, problems, out)
     n_raw, n_new = raw_articles.count(), articles.count()
+    n_files = tagged.filter(lambda t: t[0] == "f").count()
     fatal = problems.groupBy("fatal").count().collect()
     counts = {bool(r["fatal"]): int(r["count"]) for r in fatal}
     tagged.unpersist()
@@ -140,6 +140,7 @@ def _process(files: Iterable[tuple[str, bytes]], names: dict[str, tuple[int, str
     batch: list[tuple[Article, int, int]] = []
     for uri, data in files:
         rank, name = names.get(_normal(uri), (REMOTE_RANK, uri))
+        yield "f", (name,)  # counted: the inputs read
         for record, item in enumerate(sources.read_bytes(data, name)):
             found = item if isinstance(item, InputProblem) else _clean(item)
             if isinstance(found, InputProblem):

@@ -18,7 +18,7 @@ APP_NAME = "storyline"
 DEFAULT_MASTER = "local[*]"
 # Shuffle partitions for local runs: Spark's default (200) makes a small job spend
 # its time scheduling empty tasks.
-LOCAL_SHUFFLE_PARTITIONS = 8
+LOCAL_SHUFFLE_PARTITIONS = 4
 
 
 def get_session(master: str | None = None, *, app_name: str = APP_NAME) -> SparkSession:

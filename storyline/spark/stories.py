@@ -24,12 +24,13 @@ Writes Parquet under ``DIR/stories/``: ``stories`` (with timeline and conflicts 
 from __future__ import annotations
 
 import argparse
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from storyline.models import Article, Origin
+from storyline.spark.ingest import ARTICLE_COLUMNS, article_from_row, article_row
 from storyline.store import Store, codec
 from storyline.store.bulk import INDEX_TABLES, BulkQueries
 
@@ -51,6 +52,7 @@ UNDATED_WINDOW = "undated"
 _DAY_SECONDS = 86400.0
 
 SCHEMAS = {
+    "articles": ARTICLE_COLUMNS + ", duplicate_of string, story string",
     "stories": "id string, seq long, first_article string, title string, keywords string, outlets string,"
                " first_seen string, last_updated string, first_ts double, last_ts double, article_count long,"
                " canonical_count long, size long, norms string, merged_into string, articles array<string>,"
@@ -86,7 +88,7 @@ def run(spark: SparkSession, folder: str) -> StoriesSummary:
     articles = spark.read.parquet(f"{folder}/articles").drop("day")
     ordered = with_order(spark, articles).persist(StorageLevel.MEMORY_AND_DISK)
     blocks = components(spark, blocking_keys(spark, ordered), ordered).persist(StorageLevel.MEMORY_AND_DISK)
-    full = ordered.join(blocks, "idx")
+    full = ordered.join(blocks, "idx").persist(StorageLevel.MEMORY_AND_DISK)
     copies = full.rdd.map(lambda r: (r["block"], r)).groupByKey().flatMap(lambda kv: _copies(kv[1])).cache()
     duplicate_of = spark.createDataFrame(copies.filter(lambda t: t[0] == "dup").map(lambda t: t[1]),
                                          "idx long, duplicate_of string")
@@ -96,7 +98,7 @@ def run(spark: SparkSession, folder: str) -> StoriesSummary:
     tables = tables.union(copies.filter(lambda t: t[0] != "dup")).cache()
     order = ordered.select("id", "idx")
     summary = _write(spark, folder, tables, term_df, blocks.join(order, "idx"), duplicate_of, order)
-    for cached in (tables, copies, ordered, blocks):
+    for cached in (tables, copies, full, ordered, blocks):
         cached.unpersist()
     return summary
 
@@ -178,11 +180,12 @@ def _copies(rows: Iterable[Any]) -> Iterator[tuple[str, tuple[Any, ...]]]:
     ordered = sorted(rows, key=lambda r: r["idx"])
     articles = [Article(id=r["id"], origin=Origin(r["origin_path"]), text=r["text"], published=r["published"])
                 for r in ordered]
-    with Store.open(":memory:") as store:
-        copies = find_copies(store, articles)
-        for row in ordered:
-            yield "dup", (row["idx"], copies.get(row["id"]))
-        yield from _index_rows(store, ("copy_signatures", "copy_bands"))
+    store = _memory_store()
+    copies = find_copies(store, articles)
+    for row in ordered:
+        yield "dup", (row["idx"], copies.get(row["id"]))
+    yield from _index_rows(store, ("copy_signatures", "copy_bands"))
+    store.close()
 
 
 # --- 4. document frequencies ----------------------------------------------------------------------
@@ -213,54 +216,62 @@ def _terms(row: Any) -> list[str]:
 # --- 5. stories, timelines and conflicts ----------------------------------------------------------
 
 class ReplayStore(Store, BulkQueries):
-    """An in-memory store whose document frequencies are the archive-wide ones given for the next article."""
+    """An in-memory store that weighs each original article with the archive-wide document frequencies.
 
-    docs_before: int = 0
-    given_df: dict[str, int] = {}  # noqa: RUF012 (replaced per article, never mutated)
+    ``frequencies`` holds (docs, term → df) for the block's originals in processing order;
+    the clustering asks for the document count once per original, in that order.
+    """
+
+    frequencies: deque[tuple[int, dict[str, int]]]
+    _given: dict[str, int]
 
     def story_counter(self, name: str) -> int:
-        return self.docs_before if name == "docs" else super().story_counter(name)
+        if name != "docs":
+            return super().story_counter(name)
+        docs, self._given = self.frequencies.popleft()
+        return docs - 1
 
     def add_document_frequencies(self, terms: Iterable[str]) -> None:
         return None  # the archive-wide counts are given, not counted here
 
     def document_frequencies(self, terms: Any) -> dict[str, int]:
-        return {t: self.given_df[t] for t in terms if t in self.given_df}
+        return {t: self._given[t] for t in terms if t in self._given}
+
+
+def _memory_store() -> ReplayStore:
+    return cast(ReplayStore, ReplayStore.open(":memory:"))
 
 
 def _replay(rows: Iterable[Any]) -> Iterator[tuple[str, tuple[Any, ...]]]:
-    """Cluster one block as the single-machine pass does; yield its stories and index rows, globally numbered."""
-    from storyline.stories import assign
+    """Run the single-machine store stages over one block; yield its articles, stories and index rows."""
+    from storyline.pipeline import default_stages, run_stages
 
     ordered = sorted(rows, key=lambda r: r["idx"])
     articles = [_article(r) for r in ordered]
+    store = _memory_store()
+    store.frequencies = deque((r["docs"], dict(r["df"] or {})) for r in ordered if r["duplicate_of"] is None)
+    run_stages(store, [s for s in default_stages() if s.in_transaction], articles)
+    for row, article in zip(ordered, store.articles([a.id for a in articles]), strict=True):
+        yield "articles", (*article_row(article, row["file_rank"], row["record"]), article.duplicate_of,
+                           article.story)
+    yield from _story_rows(store, ordered[0]["block"])
+    yield from _index_rows(store, ("story_terms",))
     pos = {r["id"]: r["idx"] + 1 for r in ordered}
-    with ReplayStore.open(":memory:") as store:
-        store.add_articles(articles)
-        for row, article in zip(ordered, articles, strict=True):
-            article.duplicate_of = row["duplicate_of"]
-            store.docs_before, store.given_df = (row["docs"] or 1) - 1, dict(row["df"] or {})
-            assign(store, [article])
-        yield from _story_rows(store, ordered[0]["block"])
-        yield from _index_rows(store, ("story_terms",))
-        for m in store.index_rows("story_members"):
-            yield "story_members", _values("story_members", {**m, "pos": pos[m["article"]]})
-        for m in store.index_rows("story_merges"):
-            yield "story_merges", _values("story_merges", {**m, "pos": pos[m["article"]]})
+    for m in store.index_rows("story_members"):
+        yield "story_members", _values("story_members", {**m, "pos": pos[m["article"]]})
+    for m in store.index_rows("story_merges"):
+        yield "story_merges", _values("story_merges", {**m, "pos": pos[m["article"]]})
+    store.close()
 
 
 def _story_rows(store: ReplayStore, block: int) -> Iterator[tuple[str, tuple[Any, ...]]]:
-    """Yield a row per story (merged-away ones too), live ones with their timeline and conflicts."""
-    from storyline.conflicts import detect
-    from storyline.timeline import build
-
+    """Yield a row per story (merged-away ones too), live ones with their stored timeline and conflicts."""
     for row in store.index_rows("stories"):
         story = store.story_model(row["id"])
         extra: dict[str, Any] = {"articles": [], "timeline": "[]", "conflicts": "[]", "block": block}
         if story is not None and row["merged_into"] is None:
-            members = store.articles(story.articles)
-            extra.update(articles=story.articles, timeline=codec.dumps(build(story, members)),
-                         conflicts=codec.dumps(detect(story, members)))
+            extra.update(articles=story.articles, timeline=codec.dumps(store.story_timeline(story.id)),
+                         conflicts=codec.dumps(store.story_conflicts(story.id)))
         yield "stories", _values("stories", {**row, **extra})
 
 
@@ -275,8 +286,6 @@ def _values(table: str, row: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def _article(row: Any) -> Article:
-    from storyline.spark.ingest import article_from_row
-
     return article_from_row(row)
 
 
@@ -289,6 +298,8 @@ def _write(spark: SparkSession, folder: str, tables: RDD[tuple[str, tuple[Any, .
     out = f"{folder}/stories"
     stories = _numbered(spark, _table(spark, tables, "stories"), order).cache()
     stories.write.mode("overwrite").parquet(f"{out}/stories")
+    articles = _table(spark, tables, "articles")
+    articles.write.mode("overwrite").partitionBy("day").parquet(f"{out}/articles")
     for name in ("story_terms", "story_members", "story_merges", "copy_signatures", "copy_bands"):
         _table(spark, tables, name).write.mode("overwrite").parquet(f"{out}/{name}")
     term_df.write.mode("overwrite").parquet(f"{out}/term_df")
