@@ -69,7 +69,7 @@ def read_input(path: str, stdin: BinaryIO | None = None) -> Iterator[RawDocument
     """Yield the documents of one input file (``-`` reads ``stdin``), and a problem for each unreadable part."""
     try:
         if path == STDIN:
-            yield from _read_bytes((stdin or _stdin()).read(), "<stdin>")
+            yield from read_bytes((stdin or _stdin()).read(), "<stdin>")
             return
         yield from _read_path(Path(path))
     except InputError as exc:

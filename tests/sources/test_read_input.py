@@ -152,3 +152,10 @@ def test_expand_walks_folders_and_globs_and_reports_missing_paths(tmp_path, writ
 def test_stdin_is_read_when_path_is_dash():
     [doc] = [d for d in read_input("-", io.BytesIO(PAGE.encode())) if isinstance(d, RawDocument)]
     assert doc.origin.path == "<stdin>"
+
+
+def test_gzipped_warc_on_stdin_yields_every_record(tmp_path):
+    test_warc_yields_html_responses_and_skips_other_records(tmp_path)
+    data = (tmp_path / "crawl.warc.gz").read_bytes()
+    items = list(read_input("-", io.BytesIO(data)))
+    assert [type(i).__name__ for i in items] == ["RawDocument", "InputProblem"]
