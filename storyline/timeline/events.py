@@ -1,10 +1,14 @@
 """Per-article event extraction: dated clauses of one article, read from its spaCy parse.
 
 An event is the clause that governs a resolved time expression: its subject,
-verb and object make a short summary, the sentence is the quote (always
+verb and object make a short summary (``clauses.summary``; no readable summary,
+no event), the sentence is the quote (always
 ``article.text[start:end]``), the article's entities inside the sentence are
 the participants, and the clause's verb (or the event noun the date hangs on,
 "the protest on August 26") is the trigger used to match reports of one event.
+A leading dateline ("MINSK — ") is left out, and a date after "since" ("has ruled
+Belarus since 1994") or one that only describes a noun ("the August 9 election")
+dates no event: it starts a state or names another event.
 """
 
 from __future__ import annotations
@@ -15,16 +19,13 @@ from typing import Any
 
 from storyline.models import Article, EventMention, EventStatus, Span, TimeExpr
 from storyline.timeline import dates
+from storyline.timeline.clauses import REPORTING_LEMMAS, summary
 
 Doc = Any  # spacy.tokens.Doc; typed loosely so importing this module needs no spaCy
 Token = Any
 
 # Entity types that make sense as event participants.
 PARTICIPANT_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT"}
-REPORTING_LEMMAS = {
-    "say", "tell", "report", "claim", "state", "announce", "confirm", "allege", "add", "quote",
-    "insist", "deny", "accuse", "write", "testify", "estimate", "warn",
-}
 ATTRIBUTION_CUES = re.compile(r"\b(according to|reportedly|allegedly|citing|quoted as saying)\b", re.I)
 PLAN_LEMMAS = {"plan", "schedule", "expect", "intend", "prepare", "due", "set", "aim", "hope", "vow", "promise"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -34,12 +35,12 @@ BOILERPLATE = re.compile(
     r"|(?i:published|updated|posted|last modified|first published)\b"
     r"|[A-Z][A-Z .'-]+,?\s*(\(\w+\))?\s*[-—–]*\s*$)"
 )
-SUMMARY_PART_LIMIT = 8  # tokens kept of a subject or object phrase: a summary stays one short clause
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-MIN_SUMMARY_WORDS = 3  # "It was", "Took place": a summary this short says nothing a reader can use
-CLAUSE_DEPS = {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "prt", "dobj", "attr", "acomp",
-               "oprd", "dative", "agent", "xcomp"}
-CUT_DEPS = {"relcl", "appos", "acl", "punct", "advcl", "conj", "cc", "parataxis", "ccomp", "mark"}
+# A dateline opening a sentence: "MINSK — ", "LIMA, Aug 22 (Reuters) - ", "MINSK/MOSCOW — ".
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'/-]*[A-Z](,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(\([^)]*\))?\s*[—–-]+\s+")
+# "has ruled Belarus since 1994", "since shortly after the election": the start of a state, not an event.
+SINCE = re.compile(r"\bsince\b[^,;.]{0,30}$", re.I)
+# Date tokens that only describe a noun ("the August 9 election"): the clause around it is not dated by it.
+MODIFIER_DEPS = {"compound", "nmod", "amod", "nummod"}
 
 
 def extract_events(article: Article, doc: Doc) -> list[EventMention]:
@@ -56,10 +57,23 @@ def extract_events(article: Article, doc: Doc) -> list[EventMention]:
         timexes = [t for t in article.timexes if sent.start <= t.start and t.end <= sent.end and usable_timex(t)]
         if not timexes or BOILERPLATE.match(text) or len(text.split()) < 4:
             continue
-        parsed = _parsed_sentence(doc, sent)
+        body = Span(sent.start + _dateline_length(text), sent.end)
+        timexes = [t for t in timexes if t.start >= body.start and not _since(article.text, sent, t)]
+        parsed = _parsed_sentence(doc, body) if timexes else None
         if parsed is not None:
-            events.extend(_sentence_events(article, parsed[0], parsed[1], sent, timexes))
+            events.extend(_sentence_events(article, parsed[0], parsed[1], sent, body, timexes))
     return events
+
+
+def _dateline_length(text: str) -> int:
+    """Return how many characters of a sentence a leading dateline ("MINSK — ") takes, 0 if none."""
+    found = DATELINE.match(text)
+    return found.end() if found else 0
+
+
+def _since(text: str, sent: Span, timex: TimeExpr) -> bool:
+    """Return True for a date introduced by "since": it starts a state ("in power since 1994")."""
+    return SINCE.search(text[sent.start : timex.start]) is not None
 
 
 def event_consumer(article: Article, doc: Doc) -> None:
@@ -107,21 +121,29 @@ def _lemmatizer() -> Any:
 
 
 def _sentence_events(
-    article: Article, doc: Doc, offset: int, sent: Span, timexes: list[TimeExpr]
+    article: Article, doc: Doc, offset: int, sent: Span, body: Span, timexes: list[TimeExpr]
 ) -> list[EventMention]:
+    spans = [doc.char_span(t.start - offset, t.end - offset, alignment_mode="expand") for t in timexes]
+    located = [(t, s) for t, s in zip(timexes, spans, strict=True) if s is not None and len(s)]
+    dated = {tok.i for _, s in located for tok in s}
     events, heads = [], set()
-    for timex in sorted(timexes, key=lambda t: dates.width(t.value or "")):
-        tokens = doc.char_span(timex.start - offset, timex.end - offset, alignment_mode="expand")
-        if tokens is None or not len(tokens):
-            continue
+    for timex, tokens in sorted(located, key=lambda pair: dates.width(pair[0].value or "")):
         head = _clause_head(tokens.root)
-        if head is None or head.i in heads:
+        if head is None or head.i in heads or _modifies_noun(tokens.root):
             continue  # one event per clause: its most specific date wins
         heads.add(head.i)
-        event = _event(article, sent, timex, head, tokens)
-        if len(event.summary.split()) >= MIN_SUMMARY_WORDS:
-            events.append(event)
+        lead = {t.i for t in head.sent if t.idx + offset < body.start}  # a dateline in a fully parsed Doc
+        text = summary(head, {t.i for t in tokens} | lead, dated - {t.i for t in tokens})
+        if text is not None:
+            events.append(_event(article, sent, timex, head, tokens, text))
     return sorted(events, key=lambda e: e.quote_start)
+
+
+def _modifies_noun(root: Token) -> bool:
+    """Return True for a date that only describes a noun ("the August 9 election")."""
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return root.head.head.pos_ in ("NOUN", "PROPN")  # "the elections of August 9"
+    return root.dep_ in MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN")
 
 
 def _clause_head(token: Token) -> Token | None:
@@ -143,7 +165,7 @@ def _event_noun(anchor: Token) -> Token | None:
     return None
 
 
-def _event(article: Article, sent: Span, timex: TimeExpr, head: Token, tokens: Any) -> EventMention:
+def _event(article: Article, sent: Span, timex: TimeExpr, head: Token, tokens: Any, text: str) -> EventMention:
     quote_start, quote = _quote(article.text, sent)
     noun = _event_noun(tokens.root)
     timex_tokens = {t.i for t in tokens}
@@ -153,7 +175,7 @@ def _event(article: Article, sent: Span, timex: TimeExpr, head: Token, tokens: A
         end=timex.end_value if timex.end_value and timex.end_value != timex.value else None,
         granularity=timex.granularity or "unknown",
         status=event_status(head, timex, article.published, head.sent.text),
-        summary=clause_summary(head, timex_tokens),
+        summary=text,
         quote=quote,
         quote_start=quote_start,
         entities=_participants(article, sent),
@@ -215,80 +237,6 @@ def _is_attributed(head: Token) -> bool:
         if token.lemma_ in REPORTING_LEMMAS:
             return True
     return any(c.dep_ == "parataxis" and c.lemma_ in REPORTING_LEMMAS for c in head.children)
-
-
-def _phrase(token: Token, skip: set[int]) -> list[Token]:
-    """Return a phrase's tokens minus clauses, appositions and the date, cut to its last tokens."""
-    tokens = [t for t in token.subtree if t.i not in skip and not _under(t, token, CUT_DEPS)]
-    if len(tokens) <= SUMMARY_PART_LIMIT:
-        return tokens
-    near = [t for t in tokens if t.i <= token.i]
-    return near[-SUMMARY_PART_LIMIT:]
-
-
-def _under(token: Token, top: Token, deps: set[str]) -> bool:
-    while token.i != top.i:
-        if token.dep_ in deps:
-            return True
-        token = token.head
-    return False
-
-
-def clause_summary(head: Token, skip: set[int]) -> str:
-    """Return "subject verb object" of a clause as it reads in the text, without its date."""
-    skip = skip | _date_preps(head, skip) | {t.i for t in head.sent if t.dep_ == "case" and t.head.i in skip}
-    return _render(sorted(set(_clause_tokens(head, skip, depth=0)), key=lambda t: t.i))
-
-
-def _clause_tokens(head: Token, skip: set[int], depth: int) -> list[Token]:
-    tokens = [head]
-    for child in head.children:
-        if child.dep_ in CLAUSE_DEPS and child.i not in skip:
-            tokens.extend(_phrase(child, skip) if child.dep_ not in ("aux", "auxpass", "neg", "prt") else [child])
-    if not any(c.dep_ in SUBJECT_DEPS for c in head.children):
-        subject = _inherited_subject(head)
-        if subject is not None and subject.i not in skip:
-            tokens.extend(_phrase(subject, skip))
-    said = next((c for c in head.children if c.dep_ == "ccomp"), None)
-    if head.lemma_ in REPORTING_LEMMAS and said is not None and depth < 1:
-        tokens.extend(_clause_tokens(said, skip, depth + 1))  # "Peskov said [the talks would go ahead]"
-    elif not any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "oprd") for c in head.children):
-        prep = next((c for c in head.children if c.dep_ == "prep" and c.i > head.i and c.i not in skip), None)
-        if prep is not None:
-            tokens.extend(_phrase(prep, skip))
-    return tokens
-
-
-def _inherited_subject(head: Token) -> Token | None:
-    """Return the subject a clause shares with the verb it hangs on ("Lukashenko flew in and [arrived]")."""
-    token = head
-    while token.dep_ in ("conj", "xcomp") and token.head.i != token.i:
-        token = token.head
-        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is not None:
-            return subject
-    return None
-
-
-def _date_preps(head: Token, timex_tokens: set[int]) -> set[int]:
-    """Return the prepositions that only introduce the date ("on" in "on Monday")."""
-    found = set()
-    for tok in head.sent:
-        if tok.dep_ == "prep" and any(t.i in timex_tokens for t in tok.children):
-            found |= {t.i for t in tok.subtree}
-    return found
-
-
-def _render(tokens: list[Token]) -> str:
-    tokens = [t for t in tokens if not t.is_space]
-    while tokens and tokens[-1].dep_ == "prep":
-        tokens = tokens[:-1]  # a preposition whose object was the date ("detained in Minsk by")
-    parts = []
-    for prev, tok in zip([None, *tokens], tokens, strict=False):
-        glue = "" if prev is not None and prev.i + 1 == tok.i and not prev.whitespace_ else " "
-        parts.append(("" if prev is None else glue) + tok.text)
-    text = "".join(parts).strip(" ,;:-")
-    return text[:1].upper() + text[1:]
 
 
 NUMBER_WORDS = {

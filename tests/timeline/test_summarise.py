@@ -81,3 +81,13 @@ def test_summarise_events_keeps_dates_with_most_sources():
 
 def test_summarise_nothing_gives_nothing():
     assert summarise([], n_dates=3) == []
+
+
+def test_summarise_prefers_the_sentence_about_the_story_for_a_date():
+    aside = lines_article("b1", "2020-08-15", [
+        "A football match in Brest on Friday ended goalless in front of a small crowd .",
+        "Workers at state factories joined the election protests against Lukashenko on August 14 .",
+    ], [("Friday", "2020-08-14", "day"), ("August 14", "2020-08-14", "day")])
+    timeline = summarise([*ELECTION, aside], n_dates=4, sentences_per_date=1)
+    friday = next(e for e in timeline if e.date == "2020-08-14")
+    assert "protests" in friday.summary

@@ -1,0 +1,85 @@
+"""Readable event summaries: datelines, relative pronouns, infinitives, reporting verbs, "since" dates."""
+
+from storyline.timeline.events import extract_events
+
+
+def summaries(parsed, text, timexes, **kw):
+    article, doc = parsed(text, timexes, **kw)
+    return [e.summary for e in extract_events(article, doc)]
+
+
+def test_dateline_is_not_part_of_the_summary(parsed):
+    text = "MINSK — Tens of thousands of people marched through the centre of Minsk on Sunday."
+    assert summaries(parsed, text, [("Sunday", "2020-09-06", "day")], published="2020-09-07") == [
+        "Tens of thousands of people marched through the centre of Minsk"]
+
+
+def test_agency_dateline_with_its_own_date_yields_no_event(parsed):
+    text = "LIMA, Aug 22 (Reuters) - A strong earthquake shook southern Peru before dawn on Saturday."
+    got = summaries(parsed, text, [("Aug 22", "2020-08-22", "day"), ("Saturday", "2020-08-22", "day")],
+                    published="2020-08-22")
+    assert got == ["A strong earthquake shook southern Peru"]
+
+
+def test_date_after_since_starts_a_state_not_an_event(parsed):
+    text = "Lukashenko, who has ruled Belarus since 1994, denies the vote was rigged."
+    assert summaries(parsed, text, [("1994", "1994", "year")]) == []
+
+
+def test_relative_pronoun_is_replaced_by_its_antecedent(parsed):
+    text = "The Hawks now go into the promotion qualifiers, which start on March 7."
+    assert summaries(parsed, text, [("March 7", "2020-03-07", "day")], published="2020-02-23") == [
+        "The promotion qualifiers start"]
+
+
+def test_relative_subject_pronoun_becomes_the_person_it_stands_for(parsed):
+    text = "Maria Kolesnikova, who was detained on Monday, tore up her passport at the border."
+    assert summaries(parsed, text, [("Monday", "2020-09-07", "day")], published="2020-09-09") == [
+        "Maria Kolesnikova was detained"]
+
+
+def test_infinitive_takes_its_governing_subject_and_verb(parsed):
+    text = "The two presidents agreed to meet during a telephone call last week, the Kremlin said."
+    assert summaries(parsed, text, [("last week", "2020-W35", "week")], published="2020-09-04") == [
+        "The two presidents agreed to meet during a telephone call"]
+
+
+def test_infinitive_climbs_through_a_predicative_adjective(parsed):
+    text = "Talks on a new loan are expected to continue next month."
+    assert summaries(parsed, text, [("next month", "2020-10", "month")], published="2020-09-04") == [
+        "Talks on a new loan are expected to continue"]
+
+
+def test_pronoun_subject_gets_the_speaker_of_the_reported_clause(parsed):
+    text = "The national accident investigation board said it would send a team to Hallsberg on Sunday."
+    assert summaries(parsed, text, [("Sunday", "2020-02-23", "day")], published="2020-02-22") == [
+        "The national accident investigation board said it would send a team"]
+
+
+def test_reporting_verb_without_what_was_said_yields_no_event(parsed):
+    text = "Asked about the bridge, municipal officials declined to comment and would not say on Saturday."
+    assert summaries(parsed, text, [("Saturday", "2020-02-22", "day")], published="2020-02-23") == []
+
+
+def test_relative_clause_gets_its_antecedent_as_object(parsed):
+    text = "The Kremlin confirmed a meeting the two leaders first announced at the end of August."
+    assert summaries(parsed, text, [("the end of August", "2020-08", "month")], published="2020-09-11") == [
+        "The two leaders announced a meeting"]
+
+
+def test_saying_is_dropped_when_what_was_said_has_its_own_date(parsed):
+    text = "Lukashenko will hold talks with Putin in Moscow on Monday, the Kremlin said on Friday."
+    got = summaries(parsed, text, [("Monday", "2020-09-14", "day"), ("Friday", "2020-09-11", "day")],
+                    published="2020-09-11")
+    assert got == ["Lukashenko will hold talks with Putin in Moscow"]
+
+
+def test_possessive_date_leaves_a_definite_subject(parsed):
+    text = "Wednesday's arrests were the largest in the capital for a week."
+    assert summaries(parsed, text, [("Wednesday", "2020-08-26", "day")]) == [
+        "The arrests were the largest in the capital"]
+
+
+def test_date_describing_a_noun_does_not_date_the_clause(parsed):
+    text = "Protesters called on him to step down after the disputed August 9 presidential election."
+    assert summaries(parsed, text, [("August 9", "2020-08-09", "day")]) == []
