@@ -19,8 +19,10 @@ REPEAT_MARKERS = {
 
 
 def outlet(article: Article) -> str:
-    """Return how a journalist names the source of an article: its outlet, else its id."""
-    return article.outlet or article.id
+    """Return how a journalist names the source of an article: its outlet, else its title, else its id."""
+    if article.outlet:
+        return article.outlet
+    return f'the article "{article.title}"' if article.title else f"article {article.id}"
 
 
 def long_date(value: str) -> str:

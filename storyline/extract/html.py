@@ -159,7 +159,10 @@ def _main_text(tree: HtmlElement, url: str | None, headlines: list[str]) -> tupl
         return "", []
     removed = _drop_headline(body, headlines)
     removed += _drop_boilerplate(body, _anchor_texts(tree))
-    text = unicodedata.normalize("NFC", xmltotxt(body, False) or "").strip()
+    text = unicodedata.normalize("NFC", xmltotxt(body, False) or "")
+    # One blank line between paragraphs, as in every other input shape: sentences
+    # (and so quotes) never run across it.
+    text = "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
     return text, [r for r in removed if r]
 
 

@@ -241,7 +241,7 @@ def test_extract_html_never_raises_on_bad_input(page: str) -> None:
 
 def test_extract_html_reads_a_bare_fragment_like_feed_content() -> None:
     fragment = f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>"
-    assert extract_html(fragment).text == f"{PARAGRAPHS[0]}\n{PARAGRAPHS[1]}"
+    assert extract_html(fragment).text == f"{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}"
 
 
 def test_extract_html_survives_absurdly_nested_json_ld() -> None:
