@@ -18,7 +18,8 @@ install: $(VENV)/.installed
 demo: install
 	$(BIN)/storyline ingest examples/ --db $(DB)
 	$(BIN)/storyline export --db $(DB) --format json -o export.json
-	@echo "Wrote export.json. Next: $(BIN)/storyline articles --db $(DB)"
+	$(BIN)/storyline stories --db $(DB)
+	@echo "Wrote export.json. Next: $(BIN)/storyline serve --db $(DB)   (http://127.0.0.1:8000)"
 
 lint: install
 	$(BIN)/ruff check .
