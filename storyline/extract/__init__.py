@@ -33,6 +33,7 @@ def clean(raw: RawDocument) -> Article | InputProblem:
             f"article text of {len(found.text):,} characters exceeds {MAX_DOCUMENT_CHARS:,}",
         )
     _merge_stated(found, raw)
+    found.language = found.language or detect_language(found.text)
     return Article(
         id=article_id(found.url, found.outlet, found.title, found.text),
         origin=raw.origin,
@@ -48,6 +49,19 @@ def clean(raw: RawDocument) -> Article | InputProblem:
         removed=found.removed,
         metadata=raw.metadata,
     )
+
+
+# Below this many characters a language guess is a coin toss; the article stays unlabelled.
+MIN_CHARS_FOR_LANGUAGE = 200
+
+
+def detect_language(text: str) -> str | None:
+    """Return the ISO 639-1 code of the text's language (py3langid), or None for short texts."""
+    if len(text) < MIN_CHARS_FOR_LANGUAGE:
+        return None
+    import py3langid
+
+    return str(py3langid.classify(text[:5000])[0])
 
 
 def article_id(url: str | None, outlet: str | None, title: str | None, text: str) -> str:

@@ -68,3 +68,9 @@ def test_a_50_mb_single_line_is_refused_with_its_size_and_the_rest_is_stored(sto
     assert report.new == 1
     [problem] = report.failed
     assert problem.item == "line 1" and "too long for one article" in problem.reason
+
+
+def test_language_is_detected_when_nothing_states_it(store, write):
+    ingest(store, [write("dump.txt", DUMP)], stages=default_stages(annotate=False))
+    [article] = store.iter_articles()
+    assert article.language == "en"
