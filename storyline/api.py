@@ -117,9 +117,16 @@ class Storyline:
         return sorted(events.values(), key=lambda e: e.date)
 
     def conflicts(self, story_id: str | None = None) -> list[tuple[Story, Conflict]]:
-        """Return (story, conflict) pairs for one story or for every story."""
-        stories = [self.story(story_id)] if story_id else [self.story(i) for i in self.store.live_story_ids()]
-        return [(s, c) for s in stories for c in s.conflicts]
+        """Return (story, conflict) pairs for one story or for every story (stories without their entities)."""
+        ids = [story_id] if story_id else self.store.live_story_ids()
+        found = []
+        for sid in ids:
+            story = self.store.story_model(sid)
+            if story is None:
+                raise NotFound(f"no story with id {sid!r}")
+            story.conflicts = self.store.story_conflicts(story.id)
+            found += [(story, conflict) for conflict in story.conflicts]
+        return found
 
     def entity(self, entity: str) -> Entity:
         """Return a global entity by id, name or alias; raise NotFound if none matches."""

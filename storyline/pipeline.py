@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import BinaryIO
 
 from storyline import extract, sources
-from storyline.models import Article, IngestReport, InputProblem, RawDocument
+from storyline.models import Article, Entity, IngestReport, InputProblem, RawDocument
 from storyline.settings import INGEST_BATCH_SIZE
 from storyline.store import Store
 
@@ -50,12 +50,21 @@ def _annotate(store: Store, batch: list[Article]) -> None:
 
 
 def _store_articles(store: Store, batch: list[Article]) -> None:
-    from storyline.annotate import entity_key
-
-    store.add_articles(batch)
+    keyed = {article.id: _keyed_entities(article) for article in batch}
+    store.add_articles(batch)  # annotations go in once, already carrying their global entity ids
     for article in batch:
-        store.link_entities(article.id, [(entity_key(e), e) for e in article.entities])
-        store.set_annotations(article)  # global entity ids were filled in by link_entities
+        store.link_entities(article.id, keyed[article.id])
+
+
+def _keyed_entities(article: Article) -> list[tuple[str, Entity]]:
+    """Return (global key, entity) for the article's entities, each entity's global id filled in."""
+    from storyline.annotate import entity_key
+    from storyline.store.articles import global_entity_id
+
+    keyed = [(entity_key(e), e) for e in article.entities]
+    for key, entity in keyed:
+        entity.id = global_entity_id(key)
+    return keyed
 
 
 def _find_copies(store: Store, batch: list[Article]) -> None:
@@ -94,6 +103,7 @@ def _date_from_story(store: Store, undated: list[Article]) -> None:
         if inferred and frame[0] <= date.fromisoformat(inferred[:10]) <= frame[1]:
             article.published, article.published_from = inferred, "inferred"
             annotate([article], doc_consumers=[event_consumer])
+            store.link_entities(article.id, _keyed_entities(article))
             store.set_published(article)
             store.set_annotations(article)
 

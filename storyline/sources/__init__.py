@@ -86,14 +86,11 @@ def _stdin() -> BinaryIO:
 
 def _read_path(path: Path) -> Iterator[RawDocument | InputProblem]:
     name = str(path)
-    size = path.stat().st_size
-    if size > MAX_INPUT_BYTES:
-        raise InputError(name, f"file is {size // 1024**2} MB; inputs over {MAX_INPUT_BYTES // 1024**2} MB are refused")
+    _check_size(path.stat().st_size, name)
     with path.open("rb") as stream:
-        head = stream.read(64)
-        if _is_warc(head, stream, name):
+        if _is_warc(stream.read(64), stream, name):
             stream.seek(0)
-            yield from read_warc(stream, name)
+            yield from read_warc(stream, name)  # streamed from the file: crawls are large
             return
         stream.seek(0)
         data = stream.read()
@@ -113,12 +110,15 @@ def _is_warc(head: bytes, stream: BinaryIO, name: str) -> bool:
     return False
 
 
+def _check_size(size: int, name: str) -> None:
+    if size > MAX_INPUT_BYTES:
+        raise InputError(name, f"file is {size // 1024**2} MB; inputs over {MAX_INPUT_BYTES // 1024**2} MB are refused")
+
+
 def _read_bytes(data: bytes, name: str) -> Iterator[RawDocument | InputProblem]:
+    """Read a non-WARC input (callers hand WARC, gzipped or not, to warcio first)."""
     if data.startswith(_GZIP_MAGIC):
         data = _gunzip(data, name)
-        if sniff_bytes(data[:64]):
-            yield from read_warc(io.BytesIO(data), name)
-            return
     if not data.strip():
         raise InputError(name, "empty file")
     text = decode(data, name)
@@ -159,9 +159,7 @@ def read_bytes(data: bytes, name: str) -> Iterator[RawDocument | InputProblem]:
     For inputs that arrive as bytes rather than local files (Spark's ``binaryFiles``).
     """
     try:
-        if len(data) > MAX_INPUT_BYTES:
-            raise InputError(name, f"file is {len(data) // 1024**2} MB; inputs over "
-                                   f"{MAX_INPUT_BYTES // 1024**2} MB are refused")
+        _check_size(len(data), name)
         if _is_warc(data[:64], io.BytesIO(data), name):
             # warcio reads every member of a gzipped WARC; a plain gunzip stops after the first
             yield from read_warc(io.BytesIO(data), name)

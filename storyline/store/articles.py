@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from storyline.errors import NotFound, UsageError
 from storyline.models import Article, Entity, Origin
 from storyline.store import codec
+from storyline.store.sql import chunks, marks
 
 _COLUMNS = (
     "id, origin_path, origin_item, url, outlet, title, author, published, published_utc, published_from,"
@@ -24,12 +25,9 @@ class ArticleQueries:
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         """Return the subset of ``ids`` already stored."""
-        ids = list(ids)
         found: set[str] = set()
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk : chunk + 500]
-            marks = ",".join("?" * len(part))
-            rows = self.conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", part)
+        for part in chunks(ids):
+            rows = self.conn.execute(f"SELECT id FROM articles WHERE id IN ({marks(part)})", part)
             found.update(r[0] for r in rows)
         return found
 
@@ -60,9 +58,8 @@ class ArticleQueries:
         """Return the articles with these ids, in the order given (unknown ids are left out)."""
         ids = list(ids)
         by_id: dict[str, Article] = {}
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk : chunk + 500]
-            rows = self.conn.execute(f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(part))})", part)
+        for part in chunks(ids):
+            rows = self.conn.execute(f"SELECT * FROM articles WHERE id IN ({marks(part)})", part)
             by_id.update((r["id"], article_from_row(r)) for r in rows)
         return [by_id[i] for i in ids if i in by_id]
 
@@ -144,10 +141,15 @@ def _fts_terms(query: str) -> str:
 _FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 
 
+def global_entity_id(key: str) -> str:
+    """Return the global id of the entity with this key (``storyline.annotate.entity_key``)."""
+    return "e" + hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
 def _upsert_entity(conn: sqlite3.Connection, key: str, entity: Entity) -> str:
     row = conn.execute("SELECT id, aliases, roles FROM entities WHERE key = ?", (key,)).fetchone()
     if row is None:
-        entity_id = "e" + hashlib.sha256(key.encode()).hexdigest()[:12]
+        entity_id = global_entity_id(key)
         conn.execute(
             "INSERT INTO entities (id, key, name, type, aliases, roles) VALUES (?, ?, ?, ?, ?, ?)",
             (entity_id, key, entity.name, entity.type, codec.dumps(sorted(set(entity.aliases))),

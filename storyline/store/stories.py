@@ -7,9 +7,8 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 from storyline.models import Story
-
-# SQLite allows 999 bound parameters in older builds; stay well under.
-_CHUNK = 400
+from storyline.store.sql import chunks as _chunks
+from storyline.store.sql import marks as _marks
 
 
 class StoryQueries:
@@ -283,12 +282,3 @@ class StoryQueries:
             return str(row[0])
         row = self.conn.execute("SELECT duplicate_of FROM articles WHERE id = ?", (article,)).fetchone()
         return row[0] if row else None
-
-
-def _chunks(items: Sequence[str]) -> list[list[str]]:
-    items = list(items)
-    return [items[i : i + _CHUNK] for i in range(0, len(items), _CHUNK)]
-
-
-def _marks(part: Sequence[object]) -> str:
-    return ",".join("?" * len(part))
