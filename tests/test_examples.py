@@ -69,9 +69,11 @@ def test_the_belarus_story_gathers_every_report_and_its_planted_conflicts(export
     [story] = [s for s in export["stories"] if s["id"] == story_id]
     assert len(story["articles"]) == 11
     kinds = {c["kind"] for c in story["conflicts"]}
-    assert {"number", "role", "garbled_date"} <= kinds
+    assert {"date", "number", "role", "garbled_date"} <= kinds
     [number] = [c for c in story["conflicts"] if c["kind"] == "number"]
     assert sorted(c["value"] for c in number["claims"]) == ["33", "34"]
+    [date] = [c for c in story["conflicts"] if c["kind"] == "date"]
+    assert {c["value"] for c in date["claims"]} == {"2020-08-26", "2020-08-27"}
 
 
 def test_plain_text_dump_loses_its_boilerplate_and_keeps_its_dateline(export):

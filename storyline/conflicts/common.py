@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -16,6 +17,10 @@ REPEAT_MARKERS = {
     "each", "daily", "weekly", "anniversary", "postponed", "rescheduled", "delayed", "moved", "resumed",
     "later", "earlier", "previous", "next", "latest", "fresh", "also",
 }
+
+
+# Where a sentence joins a second clause with its own subject and verb.
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s+")
 
 
 def outlet(article: Article) -> str:
@@ -47,9 +52,11 @@ def sentence_at(article: Article, start: int, end: int) -> tuple[int, str]:
 def clause(mention: EventMention) -> str:
     """Return an event summary ready to follow "says": first letter lowered unless it starts a name."""
     summary = mention.summary
-    first = summary.split(" ", 1)[0]
+    first, *rest = summary.split(" ", 2)
     if first.lower() not in STOP_WORDS and any(first in name.split() for name in mention.entities):
         return summary
+    if rest and rest[0][:1].isupper():
+        return summary  # a title or a name of several words: "Prime Minister Jacinda Ardern"
     return summary[:1].lower() + summary[1:]
 
 
@@ -60,9 +67,23 @@ def story_mentions(articles: list[Article]) -> list[EventMention]:
 
 
 def has_repeat_marker(mention: EventMention) -> bool:
-    """Return True when the sentence speaks of a repeated, moved or different occurrence."""
-    words = {w.strip(".,;:\"'()").lower() for w in mention.quote.split()}
-    return bool(words & REPEAT_MARKERS)
+    """Return True when the event's clause speaks of a repeated, moved or different occurrence."""
+    return bool(_words(_event_clause(mention)) & REPEAT_MARKERS)
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip(".,;:\"'()").lower() for w in text.split()}
+
+
+def _event_clause(mention: EventMention) -> str:
+    """Return the part of the quote that states the event, without clauses joined on after it.
+
+    "On August 27, police detained dozens ..., and the pressure continued when classes resumed":
+    the markers of the joined clause say nothing about the detentions.
+    """
+    parts = _CLAUSE_BREAK.split(mention.quote)
+    summary = _words(mention.summary)
+    return max(parts, key=lambda part: len(_words(part) & summary))
 
 
 def names_list(names: list[str]) -> str:

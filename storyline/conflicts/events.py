@@ -17,6 +17,9 @@ from storyline.timeline.merge import overlap, words
 MAX_DATE_GAP_DAYS = 3
 SAME_EVENT_WORDS = 0.3  # summary word overlap (Jaccard) for two reports of one event, across articles
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
+# Entities whose sharing ties two reports to one occurrence: the same actor, or the same
+# building, square or site (a city or a country is too wide to tell one day's event from the next).
+ACTOR_TYPES = {"PERSON", "ORG", "FAC"}
 
 
 def date_conflicts(articles: list[Article]) -> list[Conflict]:
@@ -24,7 +27,9 @@ def date_conflicts(articles: list[Article]) -> list[Conflict]:
     every = [m for a in articles for m in a.events]
     mentions = [m for m in story_mentions(articles) if dates.day(m.date) and _datable(m)]
     types = _types(articles)
-    pairs = [(a, b) for a, b in combinations(mentions, 2) if _date_clash(a, b, every, types)]
+    people = {a.id: {e.name for e in a.entities if e.type == "PERSON"} for a in articles}
+    pairs = [(a, b) for a, b in combinations(mentions, 2)
+             if _date_clash(a, b, every, types) and not _other_parties(a, b, people)]
     by_id = {a.id: a for a in articles}
     return [_date_conflict(group, by_id) for group in _groups(pairs)]
 
@@ -61,7 +66,8 @@ def _date_clash(a: EventMention, b: EventMention, every: list[EventMention], typ
         return named  # one article naming "the rally" on two days
     if _counts_differ(a, b) or not (_definite(a) or _definite(b) or _shared_actor(a, b, types)):
         return False  # routine actions (detentions, marches) recur daily: only a named, unique event clashes
-    if not named and overlap(words(a.summary), words(b.summary)) < SAME_EVENT_WORDS:
+    same_wording = overlap(words(a.summary), words(b.summary)) >= SAME_EVENT_WORDS
+    if not (named or same_wording or _same_site(a, b, types)):
         return False
     return not _knows_both(a, b, every) and not _knows_both(b, a, every)
 
@@ -83,9 +89,32 @@ def _same_places(a: EventMention, b: EventMention, types: dict[str, str]) -> boo
     return not a.entities or not b.entities or bool(set(a.entities) & set(b.entities))
 
 
+def _same_site(a: EventMention, b: EventMention, types: dict[str, str]) -> bool:
+    """Return True when both reports place the action at the same square, building or site."""
+    return any(types.get(name) == "FAC" for name in set(a.entities) & set(b.entities))
+
+
 def _shared_actor(a: EventMention, b: EventMention, types: dict[str, str]) -> bool:
-    """Return True when both reports name the same person or organisation."""
-    return any(types.get(name) in ("PERSON", "ORG") for name in set(a.entities) & set(b.entities))
+    """Return True when both reports name the same person, organisation or site.
+
+    The recogniser misses names in short sentences ("Ardern visited Christchurch on Sunday"), so a
+    name one report tags also counts when its last word stands capitalised in the other's quote.
+    """
+    if any(types.get(name) in ACTOR_TYPES for name in set(a.entities) & set(b.entities)):
+        return True
+    return _named_in(a, b.quote, types) or _named_in(b, a.quote, types)
+
+
+def _named_in(m: EventMention, quote: str, types: dict[str, str]) -> bool:
+    tokens = set(re.findall(r"\b[A-Z][\w'-]+", quote))
+    return any(types.get(name) in ACTOR_TYPES and name.split()[-1] in tokens for name in m.entities)
+
+
+def _other_parties(a: EventMention, b: EventMention, people: dict[str, set[str]]) -> bool:
+    """Return True when each report names a person the other article never mentions (two meetings)."""
+    only_a = {p for p in a.entities if p in people.get(a.article, ())} - people.get(b.article, set())
+    only_b = {p for p in b.entities if p in people.get(b.article, ())} - people.get(a.article, set())
+    return a.article != b.article and bool(only_a) and bool(only_b)
 
 
 def _definite(m: EventMention) -> bool:
@@ -134,7 +163,16 @@ def _claims(values: dict[str, list[EventMention]]) -> list[Claim]:
 
 
 def _who(ms: list[EventMention], by_id: dict[str, Article]) -> str:
-    return names_list([outlet(by_id[m.article]) if m.article in by_id else m.article for m in ms])
+    return names_list(_outlets(ms, by_id))
+
+
+def _says(ms: list[EventMention], by_id: dict[str, Article]) -> str:
+    """Return "A says" or "A and B say"."""
+    return _who(ms, by_id) + (" say" if len(set(_outlets(ms, by_id))) > 1 else " says")
+
+
+def _outlets(ms: list[EventMention], by_id: dict[str, Article]) -> list[str]:
+    return [outlet(by_id[m.article]) if m.article in by_id else m.article for m in ms]
 
 
 def _date_conflict(group: list[EventMention], by_id: dict[str, Article]) -> Conflict:
@@ -144,8 +182,8 @@ def _date_conflict(group: list[EventMention], by_id: dict[str, Article]) -> Conf
         days = " and ".join(long_date(v) for v in values)
         summary = f"{_who(lead, by_id)} gives two dates for {clause(lead[0])}: {days}."
     else:
-        others = "; ".join(f"{_who(ms, by_id)} says {long_date(v)}" for v, ms in rest)
-        summary = f"{_who(lead, by_id)} says {clause(lead[0])} on {long_date(first)}; {others}."
+        others = "; ".join(f"{_says(ms, by_id)} {long_date(v)}" for v, ms in rest)
+        summary = f"{_says(lead, by_id)} {clause(lead[0])} on {long_date(first)}; {others}."
     return Conflict("date", summary, _claims(values))
 
 
@@ -157,6 +195,6 @@ def _number_conflict(key: str, group: list[EventMention], by_id: dict[str, Artic
         counts = " and ".join(values)
         summary = f"{_who(lead, by_id)} gives both {counts} for {clause(lead[0])} on {when}."
     else:
-        others = "; ".join(f"{_who(ms, by_id)} says {v}" for v, ms in rest)
-        summary = f"{_who(lead, by_id)} says {clause(lead[0])} on {when}; {others}."
+        others = "; ".join(f"{_says(ms, by_id)} {v}" for v, ms in rest)
+        summary = f"{_says(lead, by_id)} {clause(lead[0])} on {when}; {others}."
     return Conflict("number", summary, _claims(values))

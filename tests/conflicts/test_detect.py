@@ -108,6 +108,68 @@ def test_planned_dates_are_not_date_conflicts():
     assert kinds([a, b]) == []
 
 
+def square_detentions(id, outlet, date, text, numbers=None):
+    ev = event(id, text, date, text.split(",")[-1].split(" on ")[0].strip(), "detain", numbers,
+               ["Independence Square", "Minsk"], status="happened")
+    return article(id, text, outlet, [ev], entities=[Entity("Independence Square", "FAC"), Entity("Minsk", "GPE")])
+
+
+def test_detentions_at_one_square_a_day_apart_are_a_date_conflict():
+    wire = square_detentions("w", "Wire", "2020-08-26",
+                             "On Wednesday, police detained 33 people on Independence Square",
+                             {"detain/people": "33"})
+    later = square_detentions("e", "Eastbound", "2020-08-27",
+                              "On August 27, riot police detained dozens of protesters on Independence Square")
+    [conflict] = detect(STORY, [wire, later])
+    assert conflict.kind == "date"
+    assert conflict.summary.endswith("; Eastbound says 27 August 2020.")
+
+
+def test_detentions_at_one_square_with_other_counts_are_two_events():
+    a = square_detentions("a", "A", "2020-08-26", "Police detained 40 people on Independence Square",
+                          {"detain/people": "40"})
+    b = square_detentions("b", "B", "2020-08-27", "Police detained 12 people on Independence Square",
+                          {"detain/people": "12"})
+    assert kinds([a, b]) == []
+
+
+def test_a_marker_in_a_joined_clause_does_not_hide_the_event():
+    text = ("On August 27, riot police detained dozens of protesters on Independence Square, and the pressure "
+            "continued when classes resumed earlier this month")
+    later = square_detentions("e", "Eastbound", "2020-08-27", text)
+    later.events[0].summary = "Riot police detained dozens of protesters on Independence Square"
+    wire = square_detentions("w", "Wire", "2020-08-26",
+                             "On Wednesday, police detained 33 people on Independence Square")
+    assert kinds([wire, later]) == ["date"]
+
+
+def meeting(id, guest, date):
+    text = f"Putin met {guest} in Sochi on {date}."
+    people = [Entity("Putin", "PERSON"), Entity(guest, "PERSON"), Entity("Sochi", "GPE")]
+    return article(id, text, id, [event(id, text, date, f"Putin met {guest}", "meet", None,
+                                        ["Putin", guest, "Sochi"], status="happened")], entities=people)
+
+
+def test_one_host_meeting_two_guests_on_two_days_is_not_a_date_conflict():
+    assert kinds([meeting("a", "Lukashenko", "2020-09-14"), meeting("b", "Erdogan", "2020-09-15")]) == []
+
+
+def test_one_meeting_on_two_days_is_a_date_conflict():
+    assert kinds([meeting("a", "Lukashenko", "2020-09-14"), meeting("b", "Lukashenko", "2020-09-15")]) == ["date"]
+
+
+def test_a_name_the_recogniser_missed_still_ties_two_reports():
+    text_a = "Prime Minister Jacinda Ardern visited Christchurch on Saturday."
+    a = article("a", text_a, "Times", [event("a", text_a, "2019-03-16", "Prime Minister Jacinda Ardern visited "
+                                             "Christchurch", "visit", None, ["Jacinda Ardern"], "happened")],
+                entities=[Entity("Jacinda Ardern", "PERSON")])
+    text_b = "Ardern visited Christchurch on Sunday, March 17."
+    b = article("b", text_b, "Ledger", [event("b", text_b, "2019-03-17", "Ardern visited Christchurch", "visit",
+                                              status="happened")])
+    [conflict] = detect(STORY, [a, b])
+    assert conflict.summary.startswith("Times says Prime Minister Jacinda Ardern visited Christchurch on 16 March")
+
+
 # role
 
 
