@@ -259,4 +259,13 @@ def _readable(text: str, head: Token) -> bool:
     if head.lemma_ in LIGHT_LEMMAS and len(words) < MIN_SUMMARY_WORDS + 1:
         return False
     finite = head.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") for c in head.children)
-    return finite or _is_infinitive(head) or head.dep_ == "xcomp"
+    return finite or _is_infinitive(head) or head.dep_ == "xcomp" or _mistagged_past(head)
+
+
+def _mistagged_past(head: Token) -> bool:
+    """Return True for a main verb tagged as a participle that has an active subject: a past tense.
+
+    The small English model tags "Ardern, ..., announced on Thursday a ban" VBN when an apposition
+    and a date stand between subject and object.
+    """
+    return head.tag_ == "VBN" and head.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in head.children)

@@ -83,3 +83,9 @@ def test_possessive_date_leaves_a_definite_subject(parsed):
 def test_date_describing_a_noun_does_not_date_the_clause(parsed):
     text = "Protesters called on him to step down after the disputed August 9 presidential election."
     assert summaries(parsed, text, [("August 9", "2020-08-09", "day")]) == []
+
+
+def test_past_tense_mistagged_as_participle_still_yields_the_event(parsed):
+    text = "The Prime Minister of New Zealand, Jacinda Ardern, announced on Thursday a ban on military-style weapons."
+    assert summaries(parsed, text, [("Thursday", "2019-03-21", "day")], published="2019-03-21") == [
+        "The Prime Minister of New Zealand announced a ban on military style weapons"]
