@@ -218,11 +218,14 @@ def _entity(group: list[Span]) -> Entity:
 
 
 def _best_name(texts: list[str], is_person: bool) -> str:
-    """Return the most common of the longest names (people: of the names with most words)."""
+    """Return the most common of the longest names (people: of the names with most words).
+
+    A name in capitals ("WELLINGTON —" in a dateline) gives way to its ordinary spelling.
+    """
     counts = Counter(texts)
     most_words = max(len(t.split()) for t in texts) if is_person else 0
     pool = [t for t in texts if len(t.split()) >= most_words]
-    return max(pool, key=lambda t: (counts[t], -texts.index(t)))
+    return max(pool, key=lambda t: (not (t.isupper() and len(t) > 3), counts[t], -texts.index(t)))
 
 
 def _unique(texts: list[str], drop: str) -> list[str]:

@@ -100,3 +100,9 @@ def test_merge_entities_unions_aliases_and_roles_and_takes_the_fuller_name() -> 
     assert merged.aliases == ["Putin", "Vladimir V. Putin"]
     assert merged.roles == [old_role, new_role]
     assert merged.id == "e1"
+
+
+def test_entities_name_a_place_by_its_ordinary_spelling_not_its_dateline_capitals() -> None:
+    text = "WELLINGTON — The ban takes effect at once, the government said. Ardern spoke to reporters in Wellington."
+    places = [e for e in _entities(text) if e.type == "GPE"]
+    assert [(e.name, e.aliases) for e in places] == [("Wellington", ["WELLINGTON"])]
