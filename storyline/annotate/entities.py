@@ -83,7 +83,19 @@ def _clean(ent: Span) -> Span | None:
         end -= 1
     if start >= end:
         return None
-    return Span(doc, start, end, label=ent.label_)
+    label = "PERSON" if _titled_name(doc, start, end) else ent.label_
+    return Span(doc, start, end, label=label)
+
+
+def _titled_name(doc: Doc, start: int, end: int) -> bool:
+    """Return whether a name the recogniser did not call a person follows a person's title.
+
+    The small model labels "Chancellor Olaf Scholz" ORG for "Olaf Scholz"; a title or honorific
+    right before one to three capitalised words names a person.
+    """
+    if start == 0 or not 1 <= end - start <= 3 or not is_title_word(doc[start - 1].text):
+        return False
+    return all(t.is_title and t.is_alpha for t in doc[start:end])
 
 
 def _is_title(doc: Doc, i: int, end: int) -> bool:

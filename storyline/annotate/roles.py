@@ -1,12 +1,15 @@
 """Find the roles people hold, from the words around their names, as normalised Role records.
 
-Four patterns, all read from tokens, part-of-speech tags and entity labels (no parse):
+Five patterns, all read from tokens, part-of-speech tags and entity labels (no parse):
 
 - title before the name: "Kremlin spokesman Dmitry Peskov", "his Russian counterpart Vladimir Putin",
-  "Russia's president Vladimir Putin", "the 37-year-old opposition leader Svetlana Tikhanovskaya";
+  "Russia's president Vladimir Putin", "the 37-year-old opposition leader Svetlana Tikhanovskaya",
+  with a country after the name ("Prime Minister Mette Frederiksen of Denmark");
 - apposition before the name: "the President of Belarus, Alexander Lukashenko";
 - apposition after the name: "Alexei Navalny, the 44-year-old opposition leader," and the age alone
-  ("Lukashenko, 66,");
+  ("Lukashenko, 66,"), or both in turn ("Jacinda Ardern, 38, the prime minister of New Zealand,");
+- a present role in a "who" clause: "Kaja Kallas, who became Estonia's prime minister in January,"
+  (a past one, "who was foreign secretary", is not the person's role now);
 - "counterpart" is relational: it becomes the title of the other party (the nearest person named
   before it in the sentence, else in the one before) with the counterpart's own country
   ("President of Russia"); with nothing to resolve it the role stays "counterpart".
@@ -61,6 +64,8 @@ supreme principal executive financial economic military political prime top firs
 managing commanding presidential royal elected chosen designated then
 """.split()
 )
+# Verbs of "<name>, who is / became / has become / serves as <title>": a role the person holds now.
+_RELATIVE_COPULAS = frozenset({"is", "became", "has", "become", "serves", "as", "now"})
 _QUALIFIER_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC", "FAC"})
 _CLOSERS = frozenset({",", ".", ";", ":", ")", "--", "—", "–", "!", "?"})
 # Longest title or apposition read, in tokens ("the 37-year-old Russian opposition leader" is 9).
@@ -97,6 +102,11 @@ DEMONYMS = {
     "emirati": "United Arab Emirates", "kuwaiti": "Kuwait", "bahraini": "Bahrain", "omani": "Oman",
     "kazakh": "Kazakhstan", "uzbek": "Uzbekistan", "taiwanese": "Taiwan", "european": "European Union",
 }  # fmt: skip
+# Country and union names written with "the" ("President of the United States").
+_NAMES_WITH_THE = frozenset({
+    "United States", "United Kingdom", "Netherlands", "Philippines", "Czech Republic", "United Arab Emirates",
+    "European Union", "European Commission", "United Nations", "Vatican", "Bahamas", "Gambia",
+})  # fmt: skip
 _AGE_TOKEN = re.compile(r"(\d{1,3})-year-old$")
 
 
@@ -168,12 +178,56 @@ def _phrases_at(doc: Doc, span: Span, entity: int) -> list[_Found]:
         left = _apposition_before(doc, span.start - 1, sent.start)
     if left is not None:
         start, phrase = left
-        out.append(_Found(entity, phrase, doc[start].idx, span.end_char, span.start))
-    right = _apposition_after(doc, span.end, sent.end)
-    if right is not None:
-        end, phrase = right
-        out.append(_Found(entity, phrase, span.start_char, doc[end - 1].idx + len(doc[end - 1]), span.start))
+        end = _country_after(doc, span.end, sent.end, phrase)
+        out.append(_Found(entity, phrase, doc[start].idx, _end_char(doc, end), span.start))
+    after = span.end
+    for _ in range(2):  # "Jacinda Ardern, 38, the prime minister of New Zealand,"
+        right = _apposition_after(doc, after, sent.end) or _relative_role(doc, after, sent.end)
+        if right is None:
+            break
+        after, phrase = right
+        out.append(_Found(entity, phrase, span.start_char, _end_char(doc, after), span.start))
     return out
+
+
+def _end_char(doc: Doc, end: int) -> int:
+    return doc[end - 1].idx + len(doc[end - 1])
+
+
+def _country_after(doc: Doc, end: int, ceiling: int, phrase: _Phrase) -> int:
+    """Read "Prime Minister Mette Frederiksen of Denmark": the country after the name qualifies the title.
+
+    Return the token after the phrase read (the name's end when there is no such country).
+    """
+    if phrase.qualifier is not None or end + 1 >= ceiling or doc[end].lower_ != "of":
+        return end
+    if doc[end + 1].ent_type_ not in ("GPE", "ORG") or doc[end + 1].ent_iob_ != "B":
+        return end
+    place = _entity_at(doc, end + 1, ceiling)
+    phrase.qualifier = normalise_country(place.text)
+    return place.end
+
+
+def _relative_role(doc: Doc, start: int, ceiling: int) -> tuple[int, _Phrase] | None:
+    """Return the title of "<name>, who became Estonia's prime minister in January," (a present role)."""
+    if start + 3 >= ceiling or doc[start].text != "," or doc[start + 1].lower_ != "who":
+        return None
+    i = start + 2
+    while i < ceiling and doc[i].lower_ in _RELATIVE_COPULAS:
+        i += 1
+    if i == start + 2 or (doc[start + 2].lower_ == "has" and doc[i - 1].lower_ == "has"):
+        return None
+    end = next((j for j in range(i, min(ceiling, i + MAX_PHRASE_TOKENS)) if _ends_title(doc[j])), i)
+    phrase = _read_phrase(doc, i, end) if end > i else None
+    if phrase is None or not phrase.words or _head(phrase) not in ROLE_HEADS:
+        return None
+    phrase.has_det = True
+    return end, phrase
+
+
+def _ends_title(token: Token) -> bool:
+    """Return whether a token closes a title phrase: punctuation, or a preposition other than "of"."""
+    return token.text in _CLOSERS or (token.tag_ == "IN" and token.lower_ != "of")
 
 
 def _title_before(doc: Doc, end: int, floor: int) -> tuple[int, _Phrase] | None:
@@ -338,7 +392,8 @@ def _normal_form(words: list[str], qualifier: str | None) -> str:
     if qualifier is None:
         return " ".join(w if _is_proper(w) or w.isupper() else w.lower() for w in words)
     title = " ".join(w.lower() if w.lower() in _LOWER_MODIFIERS else _capitalise(w) for w in words)
-    return f"{title} of {qualifier}"
+    the = "the " if qualifier in _NAMES_WITH_THE else ""
+    return f"{title} of {the}{qualifier}"
 
 
 def _is_proper(word: str) -> bool:

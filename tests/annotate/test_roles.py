@@ -51,7 +51,7 @@ def test_roles_read_appositions_in_both_orders_and_titles_alike(text: str, quote
         ("Prime Minister Jacinda Ardern spoke in Wellington.", "Jacinda Ardern", "prime minister"),
         ("German Chancellor Angela Merkel spoke in Berlin.", "Angela Merkel", "Chancellor of Germany"),
         ("Russia's president Vladimir Putin did not attend.", "Vladimir Putin", "President of Russia"),
-        ("The US President, Joe Biden, said so on Monday.", "Joe Biden", "President of United States"),
+        ("The US President, Joe Biden, said so on Monday.", "Joe Biden", "President of the United States"),
     ],
 )
 def test_roles_read_title_before_name(text: str, name: str, role: str) -> None:
@@ -122,3 +122,32 @@ def test_roles_leave_describing_adjectives_and_verbs_out_of_the_title() -> None:
 
 def test_roles_keep_acronym_titles_in_capitals() -> None:
     assert [r.role for r in _roles("MP George Galloway spoke in London.", "George Galloway")] == ["MP"]
+
+
+def test_roles_read_a_country_named_after_the_titled_name() -> None:
+    text = "Prime Minister Mette Frederiksen of Denmark said the border would reopen next week."
+    roles = _roles(text, "Mette Frederiksen")
+    assert [(r.role, r.quote) for r in roles] == [
+        ("Prime Minister of Denmark", "Prime Minister Mette Frederiksen of Denmark")]
+
+
+def test_roles_read_an_apposition_that_follows_the_age() -> None:
+    text = "Jacinda Ardern, 38, the prime minister of New Zealand, announced the ban on Thursday."
+    assert [r.role for r in _roles(text, "Jacinda Ardern")] == ["age 38", "Prime Minister of New Zealand"]
+
+
+def test_roles_read_a_present_role_from_a_who_clause() -> None:
+    text = "Kaja Kallas, who became Estonia's prime minister in January, visited Kyiv on Monday."
+    roles = _roles(text, "Kaja Kallas")
+    assert [(r.role, r.quote) for r in roles] == [
+        ("Prime Minister of Estonia", "Kaja Kallas, who became Estonia's prime minister")]
+
+
+def test_roles_ignore_a_past_role_in_a_who_clause() -> None:
+    text = "Boris Johnson, who was foreign secretary until 2018, resigned from parliament on Friday."
+    assert _roles(text, "Boris Johnson") == []
+
+
+def test_roles_take_a_name_after_a_title_as_a_person_even_when_ner_says_organisation() -> None:
+    assert [r.role for r in _roles("Chancellor Olaf Scholz said Germany would send tanks.", "Olaf Scholz")] == [
+        "chancellor"]
