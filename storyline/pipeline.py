@@ -181,7 +181,7 @@ class _Batch:
         self.articles: dict[str, Article] = {}
 
     def add(self, item: RawDocument | InputProblem) -> None:
-        article = item if isinstance(item, InputProblem) else _clean(item)
+        article = item if isinstance(item, InputProblem) else clean_document(item)
         if isinstance(article, InputProblem):
             (self.report.failed if article.fatal else self.report.skipped).append(article)
         elif article.id in self.articles:
@@ -221,7 +221,8 @@ def publication_order(article: Article) -> tuple[int, str]:
     return (0, key) if key else (1, "")
 
 
-def _clean(raw: RawDocument) -> Article | InputProblem:
+def clean_document(raw: RawDocument) -> Article | InputProblem:
+    """Return the clean article, or the problem that stops it (an extraction failure is reported, never raised)."""
     try:
         return extract.clean(raw)
     except Exception as exc:  # one bad record must never stop a batch; it is reported, not hidden

@@ -161,9 +161,9 @@ def _flush(batch: list[tuple[Article, int, int]], annotate: bool) -> Iterator[tu
 
 
 def _clean(raw: Any) -> Article | InputProblem:
-    from storyline.pipeline import _clean as clean_one  # the single-machine path's guarded extract.clean
+    from storyline.pipeline import clean_document  # the single-machine path's guarded extract.clean
 
-    return clean_one(raw)
+    return clean_document(raw)
 
 
 def annotator() -> Callable[[list[Article]], Any]:
