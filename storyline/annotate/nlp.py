@@ -83,8 +83,30 @@ def parse_sentence(sent: Span) -> Doc:
 
     Offsets in the returned Doc start at 0: add ``sent.start_char`` to map back.
     """
-    doc = sent.as_doc()  # copies the tok2vec tensor, which the parser listens to
-    doc = load_nlp().get_pipe("parser")(doc)
+    return parse_sentences([sent])[0]
+
+
+def parse_sentences(sents: list[Span]) -> list[Doc]:
+    """Return ``parse_sentence`` of each span (spans of one Doc), parsing in one batch those not parsed yet.
+
+    Parses are kept on the whole-text Doc, so the time expressions and the events of one
+    sentence share one parse.
+    """
+    if not sents:
+        return []
+    cache: dict[tuple[int, int], Doc] = sents[0].doc.user_data.setdefault(_PARSES, {})
+    todo = list({(s.start, s.end): s for s in sents if (s.start, s.end) not in cache}.values())
+    parser: Any = load_nlp().get_pipe("parser")
+    # as_doc copies the tok2vec tensor, which the parser listens to
+    for sent, parsed in zip(todo, parser.pipe(s.as_doc() for s in todo), strict=True):
+        cache[(sent.start, sent.end)] = _with_pos(parsed)
+    return [cache[(s.start, s.end)] for s in sents]
+
+
+_PARSES = "storyline_sentence_parses"
+
+
+def _with_pos(doc: Doc) -> Doc:
     pos_of = _pos_tables()
     for token in doc:
         token.pos_ = pos_of[0].get((token.lower_, token.tag_)) or pos_of[1].get(token.tag_, "X")
@@ -126,7 +148,6 @@ class LazyParse:
     def __init__(self, doc: Doc, text: str) -> None:
         self.doc = doc
         self.text = text
-        self._parsed: dict[int, Doc] = {}
 
     def char_span(self, start: int, end: int, *args: Any, **kwargs: Any) -> Span | None:
         """Return the span of text[start:end] in the parsed Doc of its sentence, or None."""
@@ -134,9 +155,7 @@ class LazyParse:
         if whole is None or len(whole) == 0:
             return whole
         sent = whole.sent
-        if sent.start not in self._parsed:
-            self._parsed[sent.start] = parse_sentence(sent)
-        local = self._parsed[sent.start]
+        local = parse_sentence(sent)
         return local[whole.start - sent.start : min(whole.end, sent.end) - sent.start]
 
     def __getattr__(self, name: str) -> Any:

@@ -51,7 +51,18 @@ def extract_events(article: Article, doc: Doc) -> list[EventMention]:
     """
     if doc is None or doc.text != article.text:
         return []
+    dated = _dated_sentences(article, doc)
+    parses = _parsed_sentences(doc, [body for _, body, _ in dated])
     events: list[EventMention] = []
+    for (sent, body, timexes), parsed in zip(dated, parses, strict=True):
+        if parsed is not None:
+            events.extend(_sentence_events(article, parsed[0], parsed[1], sent, body, timexes))
+    return events
+
+
+def _dated_sentences(article: Article, doc: Doc) -> list[tuple[Span, Span, list[TimeExpr]]]:
+    """Return (sentence, body without its dateline, usable time expressions in the body) per dated sentence."""
+    found = []
     for sent in _sentences(article, doc):
         text = article.text[sent.start : sent.end]
         timexes = [t for t in article.timexes if sent.start <= t.start and t.end <= sent.end and usable_timex(t)]
@@ -59,10 +70,9 @@ def extract_events(article: Article, doc: Doc) -> list[EventMention]:
             continue
         body = Span(sent.start + _dateline_length(text), sent.end)
         timexes = [t for t in timexes if t.start >= body.start and not _since(article.text, sent, t)]
-        parsed = _parsed_sentence(doc, body) if timexes else None
-        if parsed is not None:
-            events.extend(_sentence_events(article, parsed[0], parsed[1], sent, body, timexes))
-    return events
+        if timexes:
+            found.append((sent, body, timexes))
+    return found
 
 
 def _dateline_length(text: str) -> int:
@@ -94,19 +104,25 @@ def usable_timex(timex: TimeExpr) -> bool:
     return dates.span(timex.value) is not None
 
 
-def _parsed_sentence(doc: Doc, sent: Span) -> tuple[Doc, int] | None:
-    """Return a dependency-parsed, lemmatised Doc holding the sentence, and its offset in the article."""
+def _parsed_sentences(doc: Doc, bodies: list[Span]) -> list[tuple[Doc, int] | None]:
+    """Return, per sentence, a dependency-parsed, lemmatised Doc holding it and its offset in the article."""
     if doc.has_annotation("DEP") and doc.has_annotation("LEMMA"):
-        return doc, 0
-    span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    from storyline.annotate.nlp import parse_sentence  # the annotate stage's own on-demand parser
+        return [(doc, 0) for _ in bodies]
+    spans = [doc.char_span(b.start, b.end, alignment_mode="expand") for b in bodies]
+    found = [s for s in spans if s is not None and len(s)]
+    from storyline.annotate.nlp import parse_sentences  # the annotate stage's own on-demand parser
 
-    parsed = parse_sentence(span)
-    if not parsed.has_annotation("LEMMA"):
-        parsed = _lemmatizer()(parsed)
-    return parsed, span.start_char
+    parsed = dict(zip([(s.start, s.end) for s in found], parse_sentences(found), strict=True))
+    out: list[tuple[Doc, int] | None] = []
+    for span in spans:
+        if span is None or not len(span):
+            out.append(None)
+            continue
+        one = parsed[(span.start, span.end)]
+        if not one.has_annotation("LEMMA"):
+            one = _lemmatizer()(one)
+        out.append((one, span.start_char))
+    return out
 
 
 @functools.lru_cache(maxsize=1)
