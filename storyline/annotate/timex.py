@@ -111,14 +111,17 @@ def _resolve_references(found: list[Found], ctx: Context) -> list[Found]:
     """Fill the placeholders that depend on earlier expressions, in text order.
 
     "@Q" is a quarter named earlier, "@Y" a year from that quarter (or from now), "@R" a period
-    counted from the latest date the text named ("two days later", "the following year").
+    counted from the latest date the text named ("two days later", "the following year"), "@S" the
+    period of that date itself ("that day", "later that year"); an "@S" with no such date is dropped.
     """
     out: list[Found] = []
     last_quarter: tuple[int, int, int] | None = None  # (year, quarter, where)
-    reference: tuple[date, int] | None = None  # (latest date named, where)
+    reference: tuple[date, int, str] | None = None  # (latest date named, where, its granularity)
     stated_year: tuple[int, int] | None = None  # (latest year written out, where)
+    history = _is_history(ctx)
     for f in found:
-        f = _in_stated_year(f, stated_year, ctx)
+        f = _in_stated_year(f, stated_year, ctx, history)
+        f = _in_history_year(f, stated_year, ctx) if history else f
         stated_year = _stated_year(f, ctx.text) or stated_year
         value = f.value or ""
         if value.startswith("@QY"):
@@ -131,12 +134,17 @@ def _resolve_references(found: list[Found], ctx: Context) -> list[Found]:
             f = f._replace(value=resolved, gran=gran)
         elif value.startswith("@R"):
             f = f._replace(value=_from_reference(value[2:], reference, f.start, ctx.anchor))
+        elif value.startswith("@S"):
+            same = _same_period(value[2:], reference, f.start)
+            if same is None:
+                continue  # "trades made that day": no date named nearby, so a generic day
+            f = f._replace(value=same)
         elif _QUARTER.fullmatch(value) and f.type == "DATE":
             # Only quarters named outright anchor later references; resolved references would chain.
             last_quarter = (int(value[:4]), int(value[-1]), f.end)
         named = _named_date(f.value)
         if named is not None:
-            reference = (named, f.end)
+            reference = (named, f.end, cal.granularity_of(f.value) or "year")
         out.append(f)
     return out
 
@@ -149,12 +157,38 @@ _STATED_YEAR_REACH = 400
 _STATED_YEAR_MIN_GAP = 2
 # Across sentences, only a year at least this far before publication carries over (historical background).
 _HISTORICAL_GAP = 10
+# In a history, how far (characters, across paragraphs) a historical year still dates a bare month or
+# season: far, since a history restates its year only when it moves on. Tuned on the WikiWars training
+# split (3,000 → 6,000 → 20,000 characters each helped a little); news never uses it (see _is_history).
+_HISTORICAL_REACH = 20000
 _SINCE = re.compile(r"(?i)\bsince\b[^,.;]{0,25}$")
 _WRITTEN_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
-_BARE_MONTH = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+# Words that name a month or season (an expression needs one to take the narrative's year).
+_BARE_MONTH = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter)")
 _RELATIVE_WORD = re.compile(r"(?i)\b(?:last|next|this|coming|past|ago|earlier|later)\b")
 _SENTENCE_BREAK = re.compile(r"[.!?;]['\"”’]*\s+[\"“‘']*[A-Z0-9]")
-_MONTH_VALUE = re.compile(r"\d{4}(-\d{2}(?:-\d{2})?)")
+_MONTH_VALUE = re.compile(r"\d{4}(-\d{2}(?:-\d{2})?|-(?:SP|SU|FA|WI))")
+
+
+# A text is a history (not news) when it writes out at least this many years that lie
+# _HISTORICAL_GAP or more before publication, and at least _HISTORY_RATIO times as many as words
+# pointing at the publication day (weekdays, today, last week...). Tuned on the WikiWars training
+# split (histories) against TimeBank and the even-indexed AQUAINT files (news: at most 3 such years).
+_HISTORY_MIN_YEARS = 5
+_HISTORY_RATIO = 3
+_DEICTIC = re.compile(
+    r"\b(?:today|yesterday|tomorrow|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|(?:this|last|next)\s+(?:week|month|year))\b"
+)
+
+
+def _is_history(ctx: Context) -> bool:
+    """Return whether the text narrates a distant past (a war history) rather than recent news."""
+    if ctx.anchor is None:
+        return False
+    years = [int(y) for y in _WRITTEN_YEAR.findall(ctx.text)]
+    old = sum(1 for y in years if ctx.anchor.year - y >= _HISTORICAL_GAP)
+    return old >= _HISTORY_MIN_YEARS and old >= _HISTORY_RATIO * len(_DEICTIC.findall(ctx.text))
 
 
 def _stated_year(f: Found, text: str) -> tuple[int, int] | None:
@@ -167,19 +201,25 @@ def _stated_year(f: Found, text: str) -> tuple[int, int] | None:
     return int(m.group(1)), f.end
 
 
-def _beyond_reach(text: str, where: int, start: int, years_back: int) -> bool:
+def _beyond_reach(text: str, where: int, start: int, years_back: int, history: bool) -> bool:
     """Return whether a stated year is too far back in the text to date a month at ``start``.
 
     In the same sentence any year a few years back counts; across sentences (same paragraph) only a
-    clearly historical one, since news text goes back to the publication date quickly.
+    clearly historical one, since news text goes back to the publication date quickly; in a history
+    (``history``) a historical year holds across paragraphs.
     """
+    if history and years_back >= _HISTORICAL_GAP and start - where <= _HISTORICAL_REACH:
+        return False  # a history: its year holds across paragraphs until another is stated
     if start - where > _STATED_YEAR_REACH or "\n\n" in text[where:start]:
         return True
     return bool(_SENTENCE_BREAK.search(text, where, start)) and years_back < _HISTORICAL_GAP
 
 
-def _in_stated_year(f: Found, stated: tuple[int, int] | None, ctx: Context) -> Found:
-    """Return a month or day named without a year moved into the year the narrative just stated."""
+def _in_stated_year(f: Found, stated: tuple[int, int] | None, ctx: Context, history: bool) -> Found:
+    """Return a month, day or season named without a year moved into the year the narrative just stated.
+
+    In a history even a present-tense clause keeps the narrative's year (the historical present).
+    """
     if stated is None or ctx.anchor is None or f.type != "DATE":
         return f
     year, where = stated
@@ -188,16 +228,27 @@ def _in_stated_year(f: Found, stated: tuple[int, int] | None, ctx: Context) -> F
     if (
         value is None
         or abs(year - ctx.anchor.year) < _STATED_YEAR_MIN_GAP
-        or f.start - where > _STATED_YEAR_REACH
         or year > ctx.anchor.year
-        or _beyond_reach(ctx.text, where, f.start, ctx.anchor.year - year)
+        or _beyond_reach(ctx.text, where, f.start, ctx.anchor.year - year, history)
         or _WRITTEN_YEAR.search(span)
         or not _BARE_MONTH.search(span)
         or _RELATIVE_WORD.search(span)
-        or ctx.tense(f.start, f.end) in ("present", "future")  # "as of February, the store accounts for"
+        or (not history and ctx.tense(f.start, f.end) in ("present", "future"))  # "as of February, it leads"
     ):
         return f
     return f._replace(value=f"{year:04d}{value.group(1)}", issue=None)
+
+
+_THE_YEAR = re.compile(r"(?i)\bthe\s+year\b")
+
+
+def _in_history_year(f: Found, stated: tuple[int, int] | None, ctx: Context) -> Found:
+    """Return "the year" ("by the end of the year") of a history as the year it last stated, not today's."""
+    if stated is None or ctx.anchor is None or f.value != f"{ctx.anchor.year:04d}":
+        return f
+    if not _THE_YEAR.search(ctx.text, f.start, f.end) or ctx.anchor.year - stated[0] < _HISTORICAL_GAP:
+        return f
+    return f._replace(value=f"{stated[0]:04d}")
 
 
 # How far (characters) a date named earlier stays the reference of "two days later": about a paragraph.
@@ -213,7 +264,27 @@ def _named_date(value: str | None) -> date | None:
     return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
 
 
-def _from_reference(spec: str, reference: tuple[date, int] | None, where: int, anchor: date | None) -> str | None:
+# The granularities a named date may have for "that <unit>" to take its period.
+_FINER_OR_EQUAL = {
+    "day": ("day",),
+    "week": ("day", "week"),
+    "month": ("day", "month"),
+    "year": ("day", "month", "year"),
+}
+
+
+def _same_period(unit: str, reference: tuple[date, int, str] | None, where: int) -> str | None:
+    """Return the unit-sized period of the date named just before ("that day" after "Oct. 23"), else None.
+
+    The date must be stated at least as finely as the unit: "that day" after "in 1987" is no particular day.
+    """
+    if reference is None or where - reference[1] > _REFERENCE_REACH or reference[2] not in _FINER_OR_EQUAL[unit]:
+        return None
+    shifted = cal.shift_value(reference[0], unit, 0)
+    return shifted[0] if shifted else None
+
+
+def _from_reference(spec: str, reference: tuple[date, int, str] | None, where: int, anchor: date | None) -> str | None:
     """Return "day:2" counted from the reference date when one was named nearby, else from the anchor."""
     unit, n = spec.split(":")
     base = reference[0] if reference and where - reference[1] <= _REFERENCE_REACH else anchor

@@ -100,6 +100,13 @@ NUMBER = (
     + r"|\d+(?:\.\d+)?(?:\s+1/2)?)"
 )  # fmt: skip
 VAGUE_NUMBER = "(?i:" + _alt(list(VAGUE_NUMBERS)) + ")"
+# Years read out in broadcast transcripts: "nineteen ninety-six", "eighteen sixty-one" (not "nineteen
+# hundred", more often a count).
+SPOKEN_CENTURIES: dict[str, int] = {"seventeen": 17, "eighteen": 18, "nineteen": 19}
+SPOKEN_YEAR = (
+    r"(?i:seventeen|eighteen|nineteen)[\s-]+(?i:" + _alt(list(_TENS)) + r"(?:[\s-]" + _alt(_UNITS_ONES[1:10])
+    + r")?)"
+)  # fmt: skip
 UNIT = r"(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?"
 UNIT += r"|centuries|century|weekends?|millenni(?:um|a))"
 SEASON = r"(?i:spring|summer|autumn|fall|winter)"
@@ -155,6 +162,12 @@ def ordinal_value(word: str) -> int | None:
         return ORDINAL_WORDS[key]
     digits = key.rstrip("stndrh")
     return int(digits) if digits.isdigit() else None
+
+
+def spoken_year(words: str) -> int:
+    """Return the year "nineteen ninety-six" reads out (1996)."""
+    first, rest = words.lower().replace("-", " ", 1).split(None, 1)
+    return SPOKEN_CENTURIES[first] * 100 + NUMBER_WORDS[" ".join(rest.split())]
 
 
 def month_number(word: str) -> int:

@@ -76,6 +76,16 @@ def _low(s: str | None) -> str:
 # --- calendar dates -------------------------------------------------------------------------------
 
 
+_PASSED_LEAD = re.compile(r"(?i:\b(?:since|last)\s+)$")
+
+
+def _year_tense(ctx: Context, start: int, end: int) -> str | None:
+    """Return the tense that picks the year of a date stated without one ("passed" after since/last)."""
+    if _PASSED_LEAD.search(ctx.text, max(0, start - 8), start):
+        return "passed"  # "in office since May", "shot last Oct. 23": a date already behind the publication date
+    return ctx.tense(start, end)
+
+
 def _resolve_day(m: re.Match[str], ctx: Context, month: int, day: int | None, year: int | None) -> Found:
     """Return a found day date, checking it exists and agrees with a stated weekday."""
     start, end = _span(m)
@@ -87,7 +97,7 @@ def _resolve_day(m: re.Match[str], ctx: Context, month: int, day: int | None, ye
     if year is None:
         if ctx.anchor is None:
             return Found(start, end, f"XXXX-{month:02d}-{day:02d}", gran="day")
-        year = cal.infer_year(ctx.anchor, month, day, ctx.tense(start, end))
+        year = cal.infer_year(ctx.anchor, month, day, _year_tense(ctx, start, end))
     if not cal.valid_day(year, month, day):
         return Found(start, end, f"{year:04d}-{month:02d}", gran="month", issue="impossible")
     day_ = date(year, month, day)
@@ -147,6 +157,10 @@ _BARE_MONTH_CUE = re.compile(
 )
 
 
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_DAY_AFTER = re.compile(r"\.?\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d,.:]\d)(?!\s*(?:%|percent))")
+
+
 def _month_alone(m: re.Match[str], ctx: Context) -> Found | None:
     month_word = _g(m, "mon")
     rel, pre, when = _low(_g(m, "rel")), _g(m, "pre"), _low(_g(m, "ly"))
@@ -154,6 +168,10 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Found | None:
     ambiguous = month_word in ("May", "March", "Jun", "Mar") and not (rel or pre or when)
     if ambiguous and not _BARE_MONTH_CUE.search(ctx.text[max(0, m.start() - 12) : m.start()]):
         return None
+    if _NAME_AFTER.match(ctx.text, m.end()) and not month_word.endswith(".") and len(month_word) <= 4:
+        return None  # "Jan Kavan", "Jun Li": a first name, not January
+    if _DAY_AFTER.match(ctx.text, m.end()):
+        return None  # "last Oct. 23": the day rule reads "Oct. 23"; "last" is no part of it
     month = lex.month_number(month_word)
     mod = lex.mod_for(pre)
     if ctx.anchor is None:
@@ -174,14 +192,14 @@ def _month_year_for(ctx: Context, m: re.Match[str], month: int, rel: str) -> int
     if rel in ("this", "this year"):
         return anchor.year
     start, end = _span(m)
-    return cal.infer_year(anchor, month, None, ctx.tense(start, end))
+    return cal.infer_year(anchor, month, None, _year_tense(ctx, start, end))
 
 
 _UNIT_NOUN_AFTER = re.compile(
     r"\s+(?:percent|per\s+cent|people|troops|soldiers|men|women|children|feet|foot|meters|metres|miles"
     r"|kilometers|kilometres|km|tons|tonnes|barrels|shares|votes|dollars|euros|pounds|yuan|jobs|acres"
     r"|workers|members|cases|deaths|units|cars|points|yards|calories|pages|words|students|employees"
-    r"|hectares|rounds|homes|houses|guns|rifles|missiles|years?\s+old)\b",
+    r"|hectares|rounds|homes|houses|guns|rifles|missiles|years?\s+old|GMT|UTC|[ECMP][SD]T|hrs|local\s+time)\b",
     re.IGNORECASE,
 )
 
@@ -193,6 +211,14 @@ def _year(m: re.Match[str], ctx: Context) -> Found | None:
     if _g(m, "bc"):
         return None  # BC years are rare in news; leave them unresolved rather than wrong
     return _found(m, f"{year:04d}", gran="year", mod=lex.mod_for(_g(m, "pre")))
+
+
+def _spoken_year(m: re.Match[str], ctx: Context) -> Found | None:
+    """Return a year read out ("nineteen ninety-six"), or its month ("January nineteen ninety-seven")."""
+    year = lex.spoken_year(_g(m, "sy")) if _g(m, "sy") else 2000 + int(lex.number_value(_g(m, "n") or "0") or 0)
+    if _g(m, "mon"):
+        return _found(m, cal.month_value(year, lex.month_number(_g(m, "mon"))), gran="month")
+    return _found(m, f"{year:04d}", gran="year")
 
 
 def _range_year(m: re.Match[str], ctx: Context) -> Found | None:
@@ -313,8 +339,9 @@ def _season(m: re.Match[str], ctx: Context) -> Found | None:
     if word == "fall" and rel == "the" and _OF_AFTER.match(ctx.text, m.end()):
         return None  # "the fall of Kabul"
     code = lex.SEASONS[word]
-    if _g(m, "y"):
-        return _found(m, f"{int(_g(m, 'y'))}-{code}", gran="season", mod=lex.mod_for(pre))
+    if _g(m, "y") or _g(m, "sy"):
+        year = int(_g(m, "y")) if _g(m, "y") else lex.spoken_year(_g(m, "sy"))
+        return _found(m, f"{year}-{code}", gran="season", mod=lex.mod_for(pre))
     if ctx.anchor is None:
         return _found(m, f"XXXX-{code}", gran="season", mod=lex.mod_for(pre))
     year = _season_year(ctx, m, code, rel)
@@ -379,6 +406,11 @@ def _part_of_day(m: re.Match[str], ctx: Context) -> Found | None:
     return _found(m, f"{day}T{pod}", type="TIME", gran="time", mod=lex.mod_for(rel.split()[0]))
 
 
+# "as soon as Tuesday", "as early as Monday": the earliest a thing can still happen, so a day ahead
+# whatever the verb's tense ("trading was to resume as soon as Monday").
+_EARLIEST_LEAD = re.compile(r"(?i:\bas\s+(?:soon|early)\s+as\s+(?:on\s+)?)$")
+
+
 def _weekday_day(m: re.Match[str], ctx: Context) -> date | None:
     weekday = lex.WEEKDAYS[_g(m, "wd").lower()]
     rel = _low(_g(m, "rel")).replace("the ", "").replace("this ", "")
@@ -386,7 +418,10 @@ def _weekday_day(m: re.Match[str], ctx: Context) -> date | None:
         return None
     if rel in ("last", "previous", "past", "next", "following", "coming"):
         return cal.relative_weekday(ctx.anchor, weekday, rel)
-    return cal.weekday_date(ctx.anchor, weekday, ctx.tense(*_span(m)))
+    start, end = _span(m)
+    if _EARLIEST_LEAD.search(ctx.text, max(0, start - 20), start):
+        return cal.weekday_date(ctx.anchor, weekday, "future")
+    return cal.weekday_date(ctx.anchor, weekday, ctx.tense(start, end))
 
 
 def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
@@ -419,6 +454,8 @@ _ADVERB_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "
 
 
 def _adverb_set(m: re.Match[str], ctx: Context) -> Found | None:
+    if m.group(0).islower() and _NAME_AFTER.match(ctx.text, m.end()):
+        return None  # "the Communist Party daily Granma": a newspaper
     return _found(m, _ADVERB_SETS[m.group(0).lower()], type="SET", gran=None)
 
 
@@ -456,7 +493,7 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
     pre = _g(m, "pre")
     if rel == "the" and not pre:
         return None
-    if unit == "day" and rel not in ("previous", "following", "next", "preceding", "prior"):
+    if unit == "day" and rel not in ("previous", "following", "next", "preceding", "prior", "same"):
         return None
     gran = lex.UNITS[unit][1]
     mod = lex.mod_for(pre)
@@ -471,6 +508,24 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     value = shifted[0] + ("-WE" if unit == "weekend" else "")
     return _found(m, value, gran=shifted[1], mod=mod)
+
+
+_OF_BEFORE = re.compile(r"(?i:\bof\s+)$")
+
+
+def _that_unit(m: re.Match[str], ctx: Context) -> Found | None:
+    """Return "that day", "later that year": the period of the date the text named last (filled in later)."""
+    unit = lex.unit_key(_low(_g(m, "u")))
+    if _OF_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start()):
+        return None  # "in August of that year": the month carries the date
+    return _found(m, f"@S{unit}", gran=lex.UNITS[unit][1], mod=lex.mod_for(_g(m, "pre")))
+
+
+def _unit_before_after(m: re.Match[str], ctx: Context) -> Found | None:
+    """Return "the day before," / "the year after." as the period next to the date named last."""
+    unit = lex.unit_key(_low(_g(m, "u")))
+    sign = -1 if _low(_g(m, "dir")) == "before" else 1
+    return _found(m, f"@R{unit}:{sign}", gran=lex.UNITS[unit][1])
 
 
 def _in_the_unit(m: re.Match[str], ctx: Context) -> Found | None:
@@ -513,9 +568,17 @@ _BACKWARD = ("ago", "earlier", "before", "previously", "back", "prior")
 _FROM_REFERENCE = ("earlier", "later", "before", "after", "previously", "prior")  # not "ago": that counts from now
 
 
+# "a month after Qantas suspended flights", "two days before the vote": TimeML tags the duration alone
+# ("before"/"after" is a signal linking it to the event); on TimeBank and the even-indexed AQUAINT files
+# no gold expression ends in "before"/"after". A clause end right after ("a week before.") keeps the date.
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]\"”'’]|--|$)")
+
+
 def _offset(m: re.Match[str], ctx: Context) -> Found | None:
     unit = lex.unit_key(_g(m, "u"))
     direction = _low(_g(m, "dir"))
+    if direction in ("before", "after") and not _CLAUSE_END.match(ctx.text, m.end()):
+        return None  # the duration rule reads "a month"
     sign = -1 if direction.split()[0] in _BACKWARD else 1
     n = lex.number_value(_g(m, "n"))
     mod = lex.mod_for(_g(m, "mod"))
@@ -719,6 +782,8 @@ def _holiday_date(name: str, year: int) -> date:
 
 M, D, DW, Y, WD = lex.MONTH, lex.DAY_NUM, lex.ORDINAL_DAY, lex.YEAR, lex.WEEKDAY
 PRE, N, VN, U = lex.PART_PREFIX, lex.NUMBER, lex.VAGUE_NUMBER, lex.UNIT
+_ONES = r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+_ONES += r"|seventeen|eighteen|nineteen|twenty)"
 B = r"(?<![\w'’-])"  # a word starts here
 E = r"(?![\w])"  # a word ends here
 
@@ -740,6 +805,11 @@ _RULES: list[tuple[str, Resolver]] = [
         rf"(?:,?\s+(?P<year>{Y}))?{E}",
         _month_day,
     ),
+    (
+        rf"{B}(?P<mon>{M})\s+{D}\s*(?:(?i:and|or|to|through)\s+|[-–]\s*)(?P<t>(?P<day>{D})"
+        rf"(?:(?:,\s*|\s+)(?P<year>{Y}))?){E}",
+        _month_day,
+    ),  # the second day of "March 28 and 29", "April 24-25, 1999": TimeML tags each day
     (rf"{B}(?P<mon>{M})\s+(?P<day>{D})(?:\.?\s+of\s+|\s+)(?P<mon2>{M})(?!\s+\d)(?:,?\s+(?P<year>{Y}))?{E}", _garbled),
     (rf"{B}(?:(?P<pre>{PRE})[\s-]*)?(?P<mon>{M})(?:\s+of)?,?\s+(?P<year>{Y}){E}", _month_year),
     (
@@ -753,6 +823,8 @@ _RULES: list[tuple[str, Resolver]] = [
         r"(?:\s+(?P<bc>BC|BCE|B\.C\.))?(?![\w-]|['’](?!s\b)|\.\d)",
         _year,
     ),
+    (rf"{B}(?:(?P<mon>{M})\s+(?:(?i:of)\s+)?)?(?P<sy>{lex.SPOKEN_YEAR}){E}", _spoken_year),
+    (rf"{B}(?i:the\s+year)\s+(?i:two\s+thousand)(?:\s+(?:(?i:and)\s+)?(?P<n>{_ONES}))?{E}", _spoken_year),
     (r"(?<![\w$£€.,/-])(?P<t>(?P<a>1[5-9]\d\d|20\d\d))[-–](?P<b>1[5-9]\d\d|20\d\d|\d\d)(?![\w%-]|\.\d)", _range_year),
     (r"(?<![\w$£€.,/-])(?P<a>1[5-9]\d\d|20\d\d)[-–](?P<t>(?P<b>1[5-9]\d\d|20\d\d|\d\d))(?![\w%-]|\.\d)", _range_year),
     (
@@ -791,7 +863,7 @@ _RULES: list[tuple[str, Resolver]] = [
     ),
     (
         rf"{B}(?:(?P<rel>(?i:last|next|this\s+past|this\s+coming|this|the|coming|past))\s+)?"
-        rf"(?:(?P<pre>{PRE})[\s-]*)?(?P<s>{lex.SEASON})(?:\s+(?:of\s+)?(?P<y>{Y}))?{E}",
+        rf"(?:(?P<pre>{PRE})[\s-]*)?(?P<s>{lex.SEASON})(?:\s+(?:of\s+)?(?:(?P<y>{Y})|(?P<sy>{lex.SPOKEN_YEAR})))?{E}",
         _season,
     ),
     (
@@ -834,6 +906,16 @@ _RULES: list[tuple[str, Resolver]] = [
         rf"{B}(?P<pre>(?i:earlier|later|early|late))\s+in\s+the\s+(?P<u>(?i:week|month|year|day|quarter)){E}",
         _in_the_unit,
     ),
+    (
+        rf"{B}(?i:the)\s+(?P<u>(?i:day|week|month|year))\s+(?P<dir>(?i:before|after))"
+        r"(?=\s*(?:[.,;:!?)]|--|$))",
+        _unit_before_after,
+    ),  # "the day before, police warned them": with no event after it, the day before the date named last
+    (
+        rf"{B}(?:(?P<pre>(?i:earlier|later|early|late))\s+(?:(?i:in|on)\s+)?)?(?i:that)\s+(?:(?i:same)\s+)?"
+        rf"(?P<u>(?i:day|week|month|year))(?![\w-])",
+        _that_unit,
+    ),
     (r"(?<![\w-])(?i:the\s+weekend)(?![\w-])", _the_weekend),
     (r"(?<![\w-])(?i:the\s+(?:fiscal\s+)?year)(?=\s+(?i:ended|ending)\b)", _year_ended),
     (r"(?<![\w-])(?i:the\s+(?:fiscal|full|current|calendar|whole|entire)\s+year)(?![\w-])", _this_year),
@@ -863,7 +945,7 @@ _RULES: list[tuple[str, Resolver]] = [
         rf"{B}(?:(?P<mod>{lex.APPROX_WORDS})\s+)?(?:(?i:the|its|their|his|her|an?)\s+)?"
         r"(?:(?P<rel>(?i:past|last|next|coming|first|final|previous|following|latest|remaining|entire|whole|full"
         rf"|initial|same))\s+)?(?:(?P<mod2>{lex.APPROX_WORDS})\s+)?(?P<n>{N}|{VN})"
-        rf"(?:\s+(?i:or|to|and)\s+(?P<n2>{N}))?(?:\s+(?i:more|additional|straight|consecutive|full|long))?"
+        rf"(?:(?<!\d{{4}})\s+(?i:or|to|and)\s+(?P<n2>{N}))?(?:\s+(?i:more|additional|straight|consecutive|full|long))?"
         rf"[\s-]+(?P<u>{U})(?:-old)?{E}",
         _duration,
     ),
@@ -900,6 +982,7 @@ _RULES: list[tuple[str, Resolver]] = [
         r"(?:\s*(?:GMT|UTC|[ECMP][SD]T|BST|CET|CEST|hours|h\b))?)(?![\d:])",
         _clock,
     ),
+    (r"(?<![\w:.])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:GMT|UTC)(?![\w])", _clock),  # wire copy: "(1730 GMT)"
     (r"(?<![\w-])(?P<w>(?i:noon|midday|midnight))(?![\w-])", _noon),
     (
         r"(?<![\w-])(?P<h>(?i:christmas\s+(?:eve|day)|christmas|xmas|boxing\s+day|new\s+year['’]s\s+(?:eve|day)"
@@ -936,6 +1019,7 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
                   "nowadays"],
         "decade": list(lex.DECADE_WORDS),
         "qcode": ["q1", "q2", "q3", "q4"],
+        "spoken": [*lex.SPOKEN_CENTURIES, "thousand"],
     }  # fmt: skip
     words: dict[str, tuple[str, ...]] = {}
     for name, forms in groups.items():
@@ -950,12 +1034,15 @@ TRIGGER_WORDS = _trigger_words()
 TRIGGER_NAMES = (*{n for names in TRIGGER_WORDS.values() for n in names}, "iso", "slashed", "year", "clock")
 _CLOCK_AFTER = re.compile(r"[:.]\d\d|\s*[ap]\.?m\b", re.IGNORECASE)
 _DECADE_TOKEN = re.compile(r"\d*0s")
+_ZONE_AFTER = re.compile(r"\s+(?:GMT|UTC)\b")
 _CENTURY_PREFIXES = frozenset({"15", "16", "17", "18", "19", "20"})
 
 
 def digit_triggers(token: str, text: str, end: int) -> tuple[str, ...]:
     """Return the numeric rules a number token (ending at ``end``) could anchor."""
     after = text[end : end + 1]
+    if len(token) == 4 and _ZONE_AFTER.match(text, end):
+        return ("clock",)  # "1730 GMT"
     if len(token) == 4 and token[:2] in _CENTURY_PREFIXES:
         return ("year", "iso") if after == "-" else ("year",)
     digits = token.rstrip("apm")
@@ -975,9 +1062,9 @@ _TRIGGER_OF: dict[Resolver, str] = {
     _relative_day: "relday", _day_before_after: "relday", _part_of_day: "pod", _weekday_part: "weekday",
     _weekday_set: "weekday", _weekday: "weekday", _adverb_set: "adverb", _every: "every", _times_per: "every",
     _relative_unit: "unit", _in_the_unit: "unit", _the_weekend: "unit", _this_year: "unit", _vague: "vague",
-    _year_ended: "unit", _vague_adjective: "vague",
+    _year_ended: "unit", _vague_adjective: "vague", _that_unit: "unit", _unit_before_after: "unit",
     _year_end: "unit", _offset: "unit", _year_ago_adj: "unit", _duration: "unit", _vague_span: "unit",
-    _bare_units: "unit", _long: "unit",
+    _bare_units: "unit", _long: "unit", _spoken_year: "spoken",
     _clock: "clock", _noon: "noon", _holiday: "holiday",
 }  # fmt: skip
 

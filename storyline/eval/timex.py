@@ -1,6 +1,9 @@
 """Score time-expression recognition and normalisation on TimeML (TempEval-3 format) files.
 
-Usage: ``python -m storyline.eval.timex DIR [--json] [--no-parse]``
+Usage: ``python -m storyline.eval.timex DIR [--json] [--no-parse] [--every N --offset K]``
+
+``--every 2 --offset 0`` scores only the files at index 0, 2, 4 ... of the sorted file list (``--offset 1``:
+1, 3, 5 ...), so one folder can be split into a tuning half and a check half.
 
 Every ``*.tml`` under DIR is read; the DCT TIMEX3 (functionInDocument="CREATION_TIME") is the
 publication date and the other TIMEX3 elements inside <TEXT> are the gold expressions.
@@ -126,9 +129,17 @@ def _f1(hits: int, predicted: int, gold: int) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def evaluate(directory: Path, parse: bool = True) -> dict[str, Any]:
-    """Return TempEval-3 style scores of ``find_timexes`` on every *.tml file under ``directory``."""
-    docs = [read_tml(path) for path in sorted(directory.rglob("*.tml"))]
+def select_files(directory: Path, every: int = 1, offset: int = 0) -> list[Path]:
+    """Return the *.tml files under ``directory`` sorted by path, keeping index offset, offset+every, ..."""
+    return sorted(directory.rglob("*.tml"))[offset::every]
+
+
+def evaluate(directory: Path, parse: bool = True, every: int = 1, offset: int = 0) -> dict[str, Any]:
+    """Return TempEval-3 style scores of ``find_timexes`` on the *.tml files under ``directory``.
+
+    ``every``/``offset`` pick a split of the sorted files (see ``select_files``).
+    """
+    docs = [read_tml(path) for path in select_files(directory, every, offset)]
     parses: Iterable[Any] = _load_spacy().pipe(d.text for d in docs) if parse else (None for _ in docs)
     total = Counts(0, 0, 0, 0, 0, 0, 0)
     for doc, parsed in zip(docs, parses, strict=True):
@@ -157,11 +168,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("directory", type=Path, help="folder searched recursively for *.tml files")
     parser.add_argument("--json", action="store_true", help="print the scores as one JSON object")
     parser.add_argument("--no-parse", action="store_true", help="do not run spaCy (tense from nearby words)")
+    parser.add_argument("--every", type=int, default=1, help="score every N-th file of the sorted list (default 1)")
+    parser.add_argument("--offset", type=int, default=0, help="index of the first file scored (default 0)")
     args = parser.parse_args(argv)
+    if args.every < 1 or not 0 <= args.offset < args.every:
+        print("--every must be >= 1 and 0 <= --offset < --every", file=sys.stderr)
+        return 2
     if not args.directory.is_dir():
         print(f"{args.directory}: no such data folder", file=sys.stderr)
         return 2
-    scores = evaluate(args.directory, parse=not args.no_parse)
+    scores = evaluate(args.directory, parse=not args.no_parse, every=args.every, offset=args.offset)
     if scores["docs"] == 0:
         print(f"{args.directory}: no *.tml files found", file=sys.stderr)
         return 2

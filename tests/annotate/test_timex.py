@@ -414,3 +414,133 @@ def test_timex_long_compounds_are_durations(text: str, phrase: str, value: str) 
 def test_timex_year_after_since_does_not_date_later_months() -> None:
     text = "Sales grew since its launch in 2003 and, as of February, the store led the market."
     assert _one(text, "February", anchor="2008-04-09").value == "2008-02"
+
+
+def test_timex_as_soon_as_weekday_looks_ahead_even_in_past_tense() -> None:
+    assert _one("Officials said the ferry could sail as soon as Tuesday.", "Tuesday").value == "2020-09-15"
+
+
+@pytest.mark.slow
+def test_timex_past_tense_plan_to_act_on_weekday_looks_ahead(nlp: Any) -> None:
+    text = "The delegation planned to fly to Geneva on Thursday for the talks."
+    assert _one(text, "Thursday", doc=nlp(text)).value == "2020-09-17"
+
+
+def test_timex_future_deadline_days_behind_publication_keeps_its_year() -> None:
+    # A wire story dated the 11th but written earlier: "by Sept. 9" is this September, not next year's.
+    assert _one("The company will pay the fine by Sept. 9, regulators say.", "Sept. 9").value == "2020-09-09"
+
+
+def test_timex_short_month_before_a_capitalised_word_is_a_first_name() -> None:
+    assert find_timexes("Foreign ministers Jan Kowalski and Anna Nowak signed the accord.", ANCHOR) == []
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("The doctor was shot last Oct. 23 at his home.", "Oct. 23", "2019-10-23"),
+    ("She has led the agency since October.", "October", "2019-10"),
+])  # fmt: skip
+def test_timex_date_after_last_or_since_lies_before_publication(text: str, phrase: str, value: str) -> None:
+    assert _one(text, phrase).value == value
+
+
+def test_timex_that_day_takes_the_date_named_before() -> None:
+    text = "The plant opened on March 3, 2015. Later that day a fire broke out; that year sales fell."
+    assert _one(text, "Later that day").value == "2015-03-03"
+    assert _one(text, "that year").value == "2015"
+
+
+def test_timex_that_day_without_a_date_named_before_is_no_expression() -> None:
+    text = "Traders can lose heavily on trades made that day."
+    assert find_timexes(text, ANCHOR) == []
+    assert [t.text for t in find_timexes("He won in 2001, and in August of that year he left.", ANCHOR)] == [
+        "2001",
+        "August",
+    ]
+
+
+def test_timex_period_before_or_after_an_event_is_a_duration() -> None:
+    found = _one("The strike began a month after the election.", "a month")
+    assert (found.type, found.value) == ("DURATION", "P1M")
+    assert _one("The plant opened on March 3, 2015, and closed a week after.", "a week after").type == "DATE"
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("The summit will be held on April 24 and 25 in Washington.", "25", "2021-04-25"),
+    ("Talks ran on March 5-9, 1918 in Brest.", "9, 1918", "1918-03-09"),
+])  # fmt: skip
+def test_timex_second_day_after_a_month_and_day_is_read(text: str, phrase: str, value: str) -> None:
+    assert _one(text, phrase).value == value
+
+
+def test_timex_daily_before_a_name_is_a_newspaper() -> None:
+    assert find_timexes("The party daily Renmin Ribao printed the speech.", ANCHOR) == []
+
+
+_HISTORY = (
+    "The war began in 1914. Fighting spread in 1915 and 1916, and in 1917 the tsar fell.\n\n"
+    "By 1918 the armies were exhausted.\n\n"
+    "The offensive opened in March. In the summer the line broke, and by the end of the year the war was over."
+)
+
+
+def test_timex_history_keeps_its_stated_year_across_paragraphs() -> None:
+    assert _one(_HISTORY, "March", anchor="2009-12-19").value == "1918-03"
+    assert _one(_HISTORY, "the summer", anchor="2009-12-19").value == "1918-SU"
+    assert _one(_HISTORY, "the end of the year", anchor="2009-12-19").value == "1918"
+
+
+def test_timex_news_with_one_historical_year_dates_later_months_from_publication() -> None:
+    text = "Castro took power in 1959.\n\nThe boy was rescued in November and has lived in Miami since."
+    assert _one(text, "November", anchor="2000-01-28").value == "1999-11"
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("In nineteen ninety-one the bank failed.", "nineteen ninety-one", "1991"),
+    ("January nineteen ninety-seven. A second bomb went off.", "January nineteen ninety-seven", "1997-01"),
+    ("The approach of the year two thousand worries some sects.", "the year two thousand", "2000"),
+])  # fmt: skip
+def test_timex_years_read_out_in_transcripts_are_read(text: str, phrase: str, value: str) -> None:
+    assert _one(text, phrase).value == value
+
+
+def test_timex_spoken_number_that_is_no_year_is_ignored() -> None:
+    assert find_timexes("He scored nineteen points and nineteen hundred fans cheered.", ANCHOR) == []
+
+
+def test_timex_eval_every_and_offset_split_the_sorted_files(tmp_path: Path) -> None:
+    from storyline.eval.timex import evaluate, main, select_files
+
+    for name in ("c", "a", "d", "b"):
+        (tmp_path / f"{name}.tml").write_text(_TML, encoding="utf-8")
+    assert [p.stem for p in select_files(tmp_path, 2, 0)] == ["a", "c"]
+    assert [p.stem for p in select_files(tmp_path, 2, 1)] == ["b", "d"]
+    assert evaluate(tmp_path, parse=False, every=2, offset=1)["docs"] == 2
+    assert main([str(tmp_path), "--every", "2", "--offset", "2"]) == 2
+
+
+def test_timex_wire_clock_time_in_gmt_is_a_time_not_a_year() -> None:
+    found = _one("The quake struck at dawn (0430 GMT) on Thursday, officials said.", "0430 GMT")
+    assert (found.type, found.value) == ("TIME", "2020-09-11T04:30")
+
+
+def test_timex_year_before_to_and_a_duration_is_no_range_of_years() -> None:
+    found = find_timexes("He was sentenced in 2011 to five years in prison.", ANCHOR)
+    assert [(t.text, t.value) for t in found] == [("2011", "2011"), ("five years", "P5Y")]
+
+
+@pytest.mark.slow
+def test_timex_past_perfect_plan_stays_in_the_past(nlp: Any) -> None:
+    text = "The offer had been scheduled to expire on Thursday, but it was extended."
+    assert _one(text, "Thursday", doc=nlp(text)).value == "2020-09-10"
+
+
+def test_timex_season_of_a_year_read_out_is_that_season() -> None:
+    assert _one("Prices fell in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four").value == (
+        "1994-WI"
+    )
+
+
+def test_timex_the_day_before_at_a_clause_end_counts_from_the_date_named() -> None:
+    text = "The vote was held on March 3, 2015. The day before, police had closed the roads."
+    assert _one(text, "The day before").value == "2015-03-02"
+    assert [t.text for t in find_timexes("He died the day before the vote.", ANCHOR)] == []
