@@ -41,8 +41,11 @@ def entity_record(entity: Entity) -> dict[str, Any]:
 
 
 def timex_record(timex: TimeExpr) -> dict[str, Any]:
+    """Return a time expression in the export's shape, with its TIMEX3 type and, when vague, its interval."""
+    interval = {"begin": timex.begin, "end": timex.end_value} if timex.begin or timex.end_value else None
     return {"text": timex.text, "value": timex.value, "granularity": timex.granularity,
-            "start": timex.start, "end": timex.end, "issue": timex.issue}
+            "start": timex.start, "end": timex.end, "issue": timex.issue,
+            "type": timex.type, "mod": timex.mod, "interval": interval}
 
 
 def story_record(story: Story) -> dict[str, Any]:

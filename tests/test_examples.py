@@ -96,3 +96,10 @@ def test_undated_dump_takes_the_year_its_story_allows(export):
 def test_article_with_nothing_to_date_it_stays_undated(export):
     article = by_title(export, "Thirty-one years of waiting")
     assert (article["published"], article["published_from"]) == (None, None)
+
+
+def test_vague_future_expression_is_exported_with_its_interval(export):
+    article = by_title(export, "Putin and Lukashenko agree to meet")
+    [coming] = [t for t in article["timexes"] if t["text"] == "the coming weeks"][:1]
+    assert (coming["value"], coming["type"]) == ("FUTURE_REF", "DATE")
+    assert coming["interval"]["begin"] == article["published"][:10] < coming["interval"]["end"]
