@@ -31,6 +31,10 @@ from dateutil import parser as dateparser
 EARLIEST_YEAR = 1990  # news archives we handle start here; earlier years are OCR/parse garbage
 FUTURE_SLACK = timedelta(days=2)  # time zones and scheduled posts put honest dates a little ahead
 LATEST_INFER_YEAR_AHEAD = 1  # weekday inference searches EARLIEST_YEAR .. today.year + this
+# Without a stated year or a story's frame, a weekday+date pin counts only when one year of the last
+# decade fits it: one mention always fits several (a date falls on one weekday every 5, 6 or 11 years),
+# and taking the most recent one put a 2020 article in 2026.
+UNFRAMED_PIN_YEARS = 10
 HEAD_LINES = 8  # an unlabelled date line counts as the publication line only in the first non-blank lines
 MAX_DATE_LINE_CHARS = 160  # longer lines are prose, never a date line (also keeps parsing cheap)
 PROSE_MIN_WORDS = 8  # a line of this many words ending with "." is body text: the head is over
@@ -330,9 +334,10 @@ def infer_publication_date(text: str, today: date | None = None, years: range | 
     after the past events it dates (``_in_future_sentence`` says which
     mentions are future). A mention without a year ("Monday,
     September 14") gets its year from its weekday: the most recent year in
-    ``EARLIEST_YEAR`` .. today.year + 1 in which every such weekday+date
-    mention is consistent, searched only within one year of the latest year
-    the text states ("in 2019", "September 2020") when it states any. The
+    which every such weekday+date mention is consistent, searched within one
+    year of the latest year the text states ("in 2019", "September 2020"), or
+    within ``years``; with neither, only the one fit of the last
+    ``UNFRAMED_PIN_YEARS`` years counts (several fits: None). The
     inferred day must fall in that latest stated year, and pass the
     plausibility window. Weekday-only anchors ("on Monday") are never enough,
     and no coarser value (a month, a year) is returned: None instead. Only
@@ -414,10 +419,12 @@ def _pin_year(weekday_mentions: list[Mention], stated: list[int], now: date, yea
         low, high = years.start, years.stop - 1
     elif stated:
         low, high = max(low, stated[-1] - 1), min(high, stated[-1] + 1)
-    for year in range(high, low - 1, -1):
-        if all(_weekday_holds(m, year, now) for m in weekday_mentions):
-            return year
-    return None
+    else:
+        low = max(low, now.year - UNFRAMED_PIN_YEARS)
+    fits = [year for year in range(high, low - 1, -1) if all(_weekday_holds(m, year, now) for m in weekday_mentions)]
+    if years is None and not stated and len(fits) > 1:
+        return None  # "Monday, September 14" fits 2015, 2020 and 2026: the story's frame decides later
+    return fits[0] if fits else None
 
 
 def _weekday_holds(mention: Mention, year: int, now: date) -> bool:
