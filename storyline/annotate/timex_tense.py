@@ -16,8 +16,9 @@ _PLAN_STEMS = (
     "promis", "pledg", "threat", "agree", "decid", "propos", "is", "are", "was", "were", "going",
 )  # fmt: skip
 # Verbs of planning whose "to" complement looks ahead even in the past tense ("planned to leave on
-# Thursday"); checked on TimeBank and the even-indexed AQUAINT files.
-_FIRM_PLAN_STEMS = ("plan", "schedul", "intend")
+# Thursday", "agreed to meet on Monday"); checked on TimeBank and the even-indexed AQUAINT files
+# (adding the agreement and promise verbs: TimeBank value F1 0.8305 -> 0.8313, AQUAINT unchanged).
+_FIRM_PLAN_STEMS = ("plan", "schedul", "intend", "agree", "promis", "pledg", "vow", "decid", "arrang")
 
 _SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n\s*\n")
 _CUE = re.compile(

@@ -544,3 +544,11 @@ def test_timex_the_day_before_at_a_clause_end_counts_from_the_date_named() -> No
     text = "The vote was held on March 3, 2015. The day before, police had closed the roads."
     assert _one(text, "The day before").value == "2015-03-02"
     assert [t.text for t in find_timexes("He died the day before the vote.", ANCHOR)] == []
+
+
+@pytest.mark.slow
+def test_timex_weekday_after_agreed_to_looks_ahead(nlp: Any) -> None:
+    text = "Putin and Lukashenko agreed to meet in Moscow on Monday, the Kremlin said."
+    assert _one(text, "Monday", doc=nlp(text)).value == "2020-09-14"
+    undone = "They had agreed to meet on Monday but the talks were cancelled."
+    assert _one(undone, "Monday", doc=nlp(undone)).value == "2020-09-07"
