@@ -8,6 +8,7 @@ from itertools import combinations
 
 from storyline.conflicts.common import clause, has_repeat_marker, long_date, names_list, outlet, story_mentions
 from storyline.models import Article, Claim, Conflict, EventMention
+from storyline.stories.features import timestamp
 from storyline.timeline import dates
 from storyline.timeline.events import REPORTING_LEMMAS
 from storyline.timeline.merge import overlap, words
@@ -17,6 +18,8 @@ from storyline.timeline.merge import overlap, words
 MAX_DATE_GAP_DAYS = 3
 SAME_EVENT_WORDS = 0.3  # summary word overlap (Jaccard) for two reports of one event, across articles
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
+# Reports published this far apart may count a toll that grew in between (the later one higher).
+TOLL_UPDATE_S = 12 * 3600
 # Entities whose sharing ties two reports to one occurrence: the same actor, or the same
 # building, square or site (a city or a country is too wide to tell one day's event from the next).
 ACTOR_TYPES = {"PERSON", "ORG", "FAC"}
@@ -39,12 +42,31 @@ def number_conflicts(articles: list[Article]) -> list[Conflict]:
     mentions = [m for m in story_mentions(articles) if dates.day(m.date) and m.numbers]
     types = _types(articles)
     by_key: dict[str, list[tuple[EventMention, EventMention]]] = defaultdict(list)
+    by_id = {a.id: a for a in articles}
     for a, b in combinations(mentions, 2):
         for key in set(a.numbers) & set(b.numbers):
-            if a.numbers[key] != b.numbers[key] and a.date[:10] == b.date[:10] and _same_places(a, b, types):
+            if a.numbers[key] != b.numbers[key] and a.date[:10] == b.date[:10] and _same_places(a, b, types) \
+                    and not _later_count_grew(a, b, key, by_id):
                 by_key[key].append((a, b))
-    by_id = {a.id: a for a in articles}
     return [_number_conflict(key, group, by_id) for key, pairs in by_key.items() for group in _groups(pairs)]
+
+
+def _later_count_grew(a: EventMention, b: EventMention, key: str, by_id: dict[str, Article]) -> bool:
+    """Return True when the report published later gives the higher count: a toll that rose, not a dispute.
+
+    "Two people died" on the night of a fire and "four people died" two days later, after two
+    victims died in hospital, are both right when they were written.
+    """
+    if "percent" in key or "%" in key:
+        return False  # a share (41 vs 44 percent of the vote) is not a toll that rises
+    time_a, time_b = (timestamp(by_id[m.article].published) if m.article in by_id else None for m in (a, b))
+    if time_a is None or time_b is None or abs(time_a - time_b) < TOLL_UPDATE_S:
+        return False
+    earlier, later = (a, b) if time_a < time_b else (b, a)
+    try:
+        return float(later.numbers[key]) > float(earlier.numbers[key])
+    except ValueError:
+        return False
 
 
 def _datable(m: EventMention) -> bool:
@@ -189,12 +211,15 @@ def _date_conflict(group: list[EventMention], by_id: dict[str, Article]) -> Conf
 
 def _number_conflict(key: str, group: list[EventMention], by_id: dict[str, Article]) -> Conflict:
     values = _by_value(group, {id(m): m.numbers[key] for m in group}, by_id)
-    (_, lead), *rest = values.items()
+    (first, lead), *rest = values.items()
     when = long_date(lead[0].date)
     if len({m.article for m in group}) == 1:
         counts = " and ".join(values)
         summary = f"{_who(lead, by_id)} gives both {counts} for {clause(lead[0])} on {when}."
     else:
         others = "; ".join(f"{_says(ms, by_id)} {v}" for v, ms in rest)
-        summary = f"{_says(lead, by_id)} {clause(lead[0])} on {when}; {others}."
+        stated = clause(lead[0])
+        if first not in stated.split():
+            stated += f" ({first} {key.rsplit('/', 1)[-1]})"  # the count lies outside the event's clause
+        summary = f"{_says(lead, by_id)} {stated} on {when}; {others}."
     return Conflict("number", summary, _claims(values))

@@ -61,6 +61,28 @@ def test_same_count_twice_is_not_a_conflict():
     assert kinds([detained("r", "Reuters", 33), detained("t", "TASS", 33)]) == []
 
 
+def fire_toll(id, outlet, n, published, summary="A fire tore through the block"):
+    text = f"{n} people died when a fire tore through the block on Wednesday."
+    a = article(id, text, outlet, [event(id, text, "2020-09-09", summary, "die", {"die/people": str(n)},
+                                         ["Riga"], status="happened")], entities=[Entity("Riga", "GPE")])
+    a.published = published
+    return a
+
+
+def test_a_toll_that_rises_in_a_later_report_is_not_a_conflict():
+    night = fire_toll("a", "Daugava Times", 2, "2020-09-09T22:05:00+03:00")
+    two_days_on = fire_toll("b", "Baltic Ledger", 4, "2020-09-11T18:20:00+03:00")
+    assert kinds([night, two_days_on]) == []
+
+
+def test_a_later_report_with_a_lower_count_is_a_conflict_that_states_both_counts():
+    night = fire_toll("a", "Daugava Times", 4, "2020-09-09T22:05:00+03:00")
+    later = fire_toll("b", "Baltic Ledger", 2, "2020-09-11T18:20:00+03:00")
+    [conflict] = detect(STORY, [night, later])
+    assert conflict.summary == ("Daugava Times says a fire tore through the block (4 people) on 9 September 2020; "
+                                "Baltic Ledger says 2.")
+
+
 # date
 
 
