@@ -73,12 +73,15 @@ def to_event(group: list[EventMention]) -> Event:
     sources: dict[str, Source] = {}
     for m in group:
         sources.setdefault(m.article, Source(m.article, m.quote, m.quote_start))
+    status = min((m.status for m in group), key=STATUS_RANK.__getitem__)
+    # the summary is told in the entry's status: "met", not "will meet", once a report says it happened
+    told = [m for m in group if m.status == status]
     return Event(
         date=lead.date,
         end=lead.end,
         granularity=lead.granularity,
-        status=min((m.status for m in group), key=STATUS_RANK.__getitem__),
-        summary=max(group, key=lambda m: (_centrality(m, group), -len(m.summary))).summary,
+        status=status,
+        summary=max(told, key=lambda m: (_centrality(m, group), -len(m.summary))).summary,
         entities=[name for name, _ in names.most_common()],
         sources=list(sources.values()),
     )

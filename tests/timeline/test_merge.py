@@ -76,6 +76,17 @@ def test_planned_then_happened_is_happened():
     assert event.status == "happened"
 
 
+def test_entry_that_happened_is_summarised_by_a_report_that_it_happened():
+    mentions = [
+        mention("a", "2020-09-14", "Lukashenko will meet Putin in Sochi", "meet", ["Lukashenko", "Putin"],
+                status="planned"),
+        mention("b", "2020-09-14", "Lukashenko will meet Putin", "meet", ["Lukashenko", "Putin"], status="planned"),
+        mention("c", "2020-09-14", "Lukashenko met Putin", "meet", ["Lukashenko", "Putin"]),
+    ]
+    [event] = merge(mentions, [article("a"), article("b"), article("c")])
+    assert (event.status, event.summary) == ("happened", "Lukashenko met Putin")
+
+
 def test_build_uses_only_the_story_articles_in_date_order():
     a, b, other = article("a"), article("b"), article("other")
     a.events = [mention("a", "2020-09-14", "Lukashenko met Putin", "meet", ["Putin"])]
