@@ -39,6 +39,8 @@ BOILERPLATE = re.compile(
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'/-]*[A-Z](,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(\([^)]*\))?\s*[—–-]+\s+")
 # "has ruled Belarus since 1994", "since shortly after the election": the start of a state, not an event.
 SINCE = re.compile(r"\bsince\b[^,;.]{0,30}$", re.I)
+# Subordinators of a clause that may never happen.
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Date tokens that only describe a noun ("the August 9 election"): the clause around it is not dated by it.
 MODIFIER_DEPS = {"compound", "nmod", "amod", "nummod"}
 
@@ -145,14 +147,19 @@ def _sentence_events(
     events, heads = [], set()
     for timex, tokens in sorted(located, key=lambda pair: dates.width(pair[0].value or "")):
         head = _clause_head(tokens.root)
-        if head is None or head.i in heads or _modifies_noun(tokens.root):
-            continue  # one event per clause: its most specific date wins
+        if head is None or head.i in heads or _modifies_noun(tokens.root) or _conditional(head):
+            continue  # one event per clause: its most specific date wins; a condition is no event
         heads.add(head.i)
         lead = {t.i for t in head.sent if t.idx + offset < body.start}  # a dateline in a fully parsed Doc
         text = summary(head, {t.i for t in tokens} | lead, dated - {t.i for t in tokens})
         if text is not None:
             events.append(_event(article, sent, timex, head, tokens, text))
     return sorted(events, key=lambda e: e.quote_start)
+
+
+def _conditional(head: Token) -> bool:
+    """Return True for a clause that states a condition ("if members approve it in a vote on Tuesday")."""
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in head.children)
 
 
 def _modifies_noun(root: Token) -> bool:

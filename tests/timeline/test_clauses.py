@@ -89,3 +89,8 @@ def test_past_tense_mistagged_as_participle_still_yields_the_event(parsed):
     text = "The Prime Minister of New Zealand, Jacinda Ardern, announced on Thursday a ban on military-style weapons."
     assert summaries(parsed, text, [("Thursday", "2019-03-21", "day")], published="2019-03-21") == [
         "The Prime Minister of New Zealand announced a ban on military style weapons"]
+
+
+def test_a_condition_is_not_an_event(parsed):
+    text = "The strike will end if union members approve the deal in a vote on Tuesday."
+    assert summaries(parsed, text, [("Tuesday", "2020-09-15", "day")], published="2020-09-15") == []
