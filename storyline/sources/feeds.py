@@ -60,8 +60,9 @@ def _full_content(entry: Any) -> str | None:
     if not contents:
         return None
     longest = max(contents, key=len)
-    # Some feeds copy the summary into content: it is still only a summary.
-    summary = entry.get("summary") or ""
+    # Some feeds copy the summary into content: it is still only a summary. feedparser fills
+    # ``summary`` from the content when an item has none; only ``summary_detail`` says the feed wrote one.
+    summary = (entry.get("summary_detail") or {}).get("value") or ""
     return longest if len(longest) > len(summary) or not summary else None
 
 

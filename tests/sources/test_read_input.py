@@ -52,6 +52,17 @@ def test_feed_item_with_only_a_summary_is_partial(write):
     assert full.outlet == "Riverside Gazette" and full.origin.item == "https://gazette.example/bridge"
 
 
+def test_atom_entry_with_only_content_is_full_text(write):
+    atom = (
+        '<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Gazette</title>'
+        "<entry><title>Bridge reopens</title><id>urn:gazette:1</id><updated>2020-03-02T09:00:00Z</updated>"
+        '<content type="html">&lt;p&gt;The Alder bridge reopened on Monday after three weeks of repairs.&lt;/p&gt;'
+        "&lt;p&gt;Engineers replaced two of its pillars.&lt;/p&gt;</content></entry></feed>"
+    )
+    [doc] = documents(write("atom.xml", atom))
+    assert not doc.partial and "two of its pillars" in doc.body
+
+
 def test_feed_with_entity_declarations_is_refused(write):
     bomb = '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>' + RSS[39:]
     [problem] = problems(write("bomb.xml", bomb))
