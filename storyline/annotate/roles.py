@@ -60,6 +60,7 @@ _DESCRIPTIVE_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN"})
 _TITLE_ADJECTIVES = frozenset(
     """
 former acting interim late outgoing incoming deputy vice chief senior junior general foreign federal national
+interior internal domestic environmental agricultural judicial legal medical regional municipal
 supreme principal executive financial economic military political prime top first assistant associate
 managing commanding presidential royal elected chosen designated then
 """.split()

@@ -52,6 +52,7 @@ def test_roles_read_appositions_in_both_orders_and_titles_alike(text: str, quote
         ("German Chancellor Angela Merkel spoke in Berlin.", "Angela Merkel", "Chancellor of Germany"),
         ("Russia's president Vladimir Putin did not attend.", "Vladimir Putin", "President of Russia"),
         ("The US President, Joe Biden, said so on Monday.", "Joe Biden", "President of the United States"),
+        ("Belarus's interior minister, Ivan Kubrakov, said so.", "Ivan Kubrakov", "Interior Minister of Belarus"),
     ],
 )
 def test_roles_read_title_before_name(text: str, name: str, role: str) -> None:
