@@ -135,8 +135,9 @@ def _governed(head: Token, body: list[Token], subject: list[Token] | None,
     while _governed_by_head(clause):
         clause = clause.head
         words.extend(_verb_group(clause))
-        if subject is None:
-            own = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i not in skip), None)
+        if subject is None:  # "Kalnina is due to meet": the subject hangs on the verb that "due" completes
+            holder = clause.head if clause.dep_ == "acomp" else clause
+            own = next((c for c in holder.children if c.dep_ in SUBJECT_DEPS and c.i not in skip), None)
             subject = _phrase(own, skip) if own is not None else None
     if _is_infinitive(clause) and clause.dep_ not in ("ROOT",):
         return words, None  # "to repay" with no verb of its own in sight: who does it is unknown

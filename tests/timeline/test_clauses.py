@@ -94,3 +94,9 @@ def test_past_tense_mistagged_as_participle_still_yields_the_event(parsed):
 def test_a_condition_is_not_an_event(parsed):
     text = "The strike will end if union members approve the deal in a vote on Tuesday."
     assert summaries(parsed, text, [("Tuesday", "2020-09-15", "day")], published="2020-09-15") == []
+
+
+def test_plan_stated_with_due_to_keeps_its_subject(parsed):
+    text = "Prime Minister Ilze Kalnina is due to meet the union on Monday."
+    assert summaries(parsed, text, [("Monday", "2020-09-14", "day")], published="2020-09-11") == [
+        "Prime Minister Ilze Kalnina is due to meet the union"]
