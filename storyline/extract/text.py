@@ -192,6 +192,7 @@ _NOT_NAMES = _vocab(
     "august september october november december the a an this that then now law far night day noon "
     "midnight morning evening late early next last"
 )
+_STAFF_WORDS = _vocab("staff reporters reporter correspondents correspondent desk team writers writer")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -396,6 +397,8 @@ def _split_caps_name(name: str, rest: str) -> tuple[str, str]:
 def _looks_like_name(name: str) -> bool:
     """Return True when every word is capitalised (or a connector such as "van", "and") and none is a date word."""
     words = name.split()
+    if len(words) > 1 and words[-1].lower() in _STAFF_WORDS:  # "By Evening Post staff": the newsroom signs
+        return len(words) <= BYLINE_MAX_NAME_WORDS and all(w[0].isupper() for w in words[:-1])
     if not 1 <= len(words) <= BYLINE_MAX_NAME_WORDS or words[0].lower() in _NAME_CONNECTORS:
         return False
     for word in words:

@@ -406,3 +406,15 @@ def test_clean_text_never_raises_and_never_keeps_a_removed_line(lines: list[str]
     removed = set(found.removed)
     assert not any(line in removed for line in found.text.split("\n"))
     assert "" not in removed
+
+
+def test_clean_text_removes_a_newsroom_byline() -> None:
+    dump = (
+        "Published 16:40, 11 September 2020\n"
+        "Prime minister to meet dockers on Monday\n"
+        "By Evening Post staff\n\n"
+        "Latvia's prime minister will meet the leaders of the striking dockworkers on Monday, her office said.\n"
+    )
+    found = clean_text(dump, TODAY)
+    assert found.author == "Evening Post staff"
+    assert "By Evening Post staff" in found.removed and "staff" not in found.text
