@@ -37,8 +37,9 @@ BOILERPLATE = re.compile(
 )
 # A dateline opening a sentence: "MINSK — ", "LIMA, Aug 22 (Reuters) - ", "MINSK/MOSCOW — ".
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'/-]*[A-Z](,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(\([^)]*\))?\s*[—–-]+\s+")
-# "has ruled Belarus since 1994", "since shortly after the election": the start of a state, not an event.
-SINCE = re.compile(r"\bsince\b[^,;.]{0,30}$", re.I)
+# "has ruled Belarus since 1994", "since shortly after the election", "the contract runs until 2022",
+# "must be signed before Monday": the bounds of a state or a deadline, not an event on that date.
+SINCE = re.compile(r"\bsince\b[^,;.]{0,30}$|\b(?:until|till|before)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 # Subordinators of a clause that may never happen.
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Date tokens that only describe a noun ("the August 9 election"): the clause around it is not dated by it.
@@ -84,7 +85,7 @@ def _dateline_length(text: str) -> int:
 
 
 def _since(text: str, sent: Span, timex: TimeExpr) -> bool:
-    """Return True for a date introduced by "since": it starts a state ("in power since 1994")."""
+    """Return True for a date introduced by "since", "until" or "before": a state's bounds or a deadline."""
     return SINCE.search(text[sent.start : timex.start]) is not None
 
 

@@ -100,3 +100,8 @@ def test_plan_stated_with_due_to_keeps_its_subject(parsed):
     text = "Prime Minister Ilze Kalnina is due to meet the union on Monday."
     assert summaries(parsed, text, [("Monday", "2020-09-14", "day")], published="2020-09-11") == [
         "Prime Minister Ilze Kalnina is due to meet the union"]
+
+
+def test_date_after_until_bounds_a_state_not_an_event(parsed):
+    text = "The port operator's contract with the city runs until 2022."
+    assert summaries(parsed, text, [("2022", "2022", "year")], published="2020-09-11") == []
