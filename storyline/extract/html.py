@@ -292,7 +292,7 @@ def _page_metadata(tree: HtmlElement, url: str | None) -> Extraction:
     """Return an Extraction holding the page's metadata and no text yet."""
     metas = _meta_tags(tree)
     article = _json_ld_article(tree)
-    page_url = url or _canonical_url(tree, metas)
+    page_url = url or _canonical_url(tree, metas, article)
     published = _stated_published(tree, metas, article) or _htmldate_day(tree, page_url)
     outlet = _outlet(metas, article, page_url)
     return Extraction(
@@ -387,10 +387,12 @@ def _outlet(metas: dict[str, str], article: dict[str, Any], url: str | None) -> 
     return host.removeprefix("www.") if host else None
 
 
-def _canonical_url(tree: HtmlElement, metas: dict[str, str]) -> str | None:
-    """Return the page's own absolute URL from its canonical link or og:url."""
+def _canonical_url(tree: HtmlElement, metas: dict[str, str], article: dict[str, Any]) -> str | None:
+    """Return the page's own absolute URL from its canonical link, og:url or JSON-LD (url, mainEntityOfPage)."""
     links = tree.xpath("//link[@rel='canonical']/@href")
-    for value in [*(str(v).strip() for v in links), metas.get("og:url", "")]:
+    main = article.get("mainEntityOfPage")
+    ld = [article.get("url"), main.get("@id") if isinstance(main, dict) else main]
+    for value in [*(str(v).strip() for v in links), metas.get("og:url", ""), *(v for v in ld if isinstance(v, str))]:
         if value.startswith(("http://", "https://")):
             return value
     return None

@@ -97,7 +97,8 @@ JSON_LD_PAGE = f"""<html><head>
   {{"@type": "NewsArticle", "headline": "Storm closes harbour for second day",
     "datePublished": "2021-03-04T09:15:00Z", "dateModified": "2021-03-05T10:00:00Z",
     "author": [{{"@type": "Person", "name": "Tom Ekwueme"}}, {{"@type": "Person", "name": "Lena Fischer"}}],
-    "publisher": {{"@type": "Organization", "name": "Coast Courier"}}}}
+    "publisher": {{"@type": "Organization", "name": "Coast Courier"}},
+    "mainEntityOfPage": {{"@id": "https://coastcourier.example/news/storm-closes-harbour"}}}}
 ]}}
 </script>
 </head><body><article>
@@ -159,6 +160,7 @@ def test_extract_html_reads_json_ld_article() -> None:
     assert found.title == "Storm closes harbour for second day"
     assert found.author == "Tom Ekwueme; Lena Fischer"
     assert found.outlet == "Coast Courier"
+    assert found.url == "https://coastcourier.example/news/storm-closes-harbour"
 
 
 def test_extract_html_gives_only_the_day_when_zone_is_unknown() -> None:
