@@ -43,10 +43,11 @@ def test_two_counts_of_one_detention_are_a_number_conflict():
     assert sorted(c.value for c in conflict.claims) == ["33", "34"]
 
 
-def test_copy_never_confirms_or_contradicts():
+def test_copy_is_never_a_second_source_only_a_changed_copy():
     copy = detained("c", "Copy", 34)
     copy.duplicate_of = "r"
-    assert kinds([detained("r", "Reuters", 33), copy]) == []
+    [conflict] = detect(STORY, [detained("r", "Reuters", 33), copy])
+    assert conflict.summary.startswith("Copy republishes the report of Reuters")
 
 
 def test_counts_in_different_cities_are_not_a_conflict():
@@ -81,6 +82,31 @@ def test_a_later_report_with_a_lower_count_is_a_conflict_that_states_both_counts
     [conflict] = detect(STORY, [night, later])
     assert conflict.summary == ("Daugava Times says a fire tore through the block (4 people) on 9 September 2020; "
                                 "Baltic Ledger says 2.")
+
+
+WIRE = "MINSK (MPA) - Police detained 33 people at a protest near Independence Square on Wednesday, Viasna said."
+
+
+def republished(text, published="2020-08-27T12:00:00+03:00"):
+    a = article("copy", text, "Harbor City Tribune", duplicate_of="wire")
+    a.published = published
+    return a
+
+
+def test_a_copy_that_changed_a_number_of_its_report_is_a_number_conflict():
+    wire = article("wire", WIRE, "Meridian Press Agency")
+    [conflict] = detect(STORY, [wire, republished(WIRE.replace("33", "34"))])
+    assert conflict.kind == "number"
+    assert conflict.summary == ("Harbor City Tribune republishes the report of Meridian Press Agency but gives 34 "
+                                "where the original says 33.")
+    assert [(c.article, c.value) for c in conflict.claims] == [("wire", "33"), ("copy", "34")]
+
+
+def test_a_faithful_copy_or_a_later_update_with_a_higher_count_is_not_a_conflict():
+    wire = article("wire", WIRE, "Meridian Press Agency")
+    wire.published = "2020-08-27T09:00:00+03:00"
+    assert kinds([wire, republished(WIRE)]) == []
+    assert kinds([wire, republished(WIRE.replace("33", "41"), published="2020-08-28T09:00:00+03:00")]) == []
 
 
 # date
