@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.models import Article, Origin
+from storyline.models import Article, Origin, TimeExpr
 
 TEXTS = {
     "bridge": (
@@ -38,6 +38,13 @@ TEXTS = {
         "The death toll from the earthquake in Elazig province rose to 29 as rescuers pulled survivors from "
         "collapsed buildings in Sivrice, AFAD said on Saturday. The magnitude 6.8 quake near Lake Hazar left "
         "more than 1,400 injured and thousands slept in tents in eastern Turkey as aftershocks continued.",
+    ),
+    "quake_elazig_2010": (
+        "Magnitude 6.0 earthquake kills 41 in eastern Turkey",
+        "A magnitude 6.0 earthquake struck Elazig province in eastern Turkey before dawn on Monday, "
+        "toppling old stone and mud-brick houses in the villages of Okcular and Yukari Kanatli near "
+        "Karakocan and killing at least 41 people. Most victims were asleep; the government sent troops "
+        "and field hospitals, and Prime Minister Erdogan said the houses would be rebuilt in concrete.",
     ),
     "quake_mexico": (
         "Magnitude 7.4 earthquake shakes southern Mexico",
@@ -89,3 +96,9 @@ def make(key: str, published: str | None = "2022-01-28", outlet: str = "example.
     title, text = TEXTS[key]
     return Article(id=article_id or key, origin=Origin(f"{key}.html"), text=text, title=title,
                    published=published, outlet=outlet)
+
+
+def dated(article: Article, day: str) -> Article:
+    """Return the article with one resolved time expression: its event happened on ``day``."""
+    article.timexes = [TimeExpr(text=day, start=0, end=0, value=day, granularity="day")]
+    return article

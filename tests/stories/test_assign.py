@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.dedup import find_copies
 from storyline.models import Entity
 from storyline.store import Store
-from storyline.stories import assign, recluster
-from tests.stories.articles import make
+from storyline.stories import assign, cluster, recluster
+from tests.stories.articles import dated, make
 
 
 def _ingest(store: Store, articles: list) -> list[str]:
@@ -61,7 +63,25 @@ def test_weak_article_joins_when_recent_but_not_three_months_later() -> None:
     assert late.story_assignments()["late_weak"] != late.story_assignments()["bridge"]
 
 
-def test_converging_stories_merge_and_old_id_resolves(store: Store) -> None:
+def test_report_of_same_kind_in_another_year_opens_its_own_story() -> None:
+    undated, dated_apart = Store.open(":memory:"), Store.open(":memory:")
+    _ingest(undated, [make("quake_turkey", None), make("quake_elazig_2010", None)])
+    _ingest(dated_apart, [dated(make("quake_turkey", None), "2020-01-24"),
+                          dated(make("quake_elazig_2010", None), "2010-03-08")])
+    assert undated.story_assignments()["quake_elazig_2010"] == undated.story_assignments()["quake_turkey"]
+    found = dated_apart.story_assignments()
+    assert found["quake_elazig_2010"] != found["quake_turkey"]
+
+
+def test_report_naming_its_year_stays_out_of_a_story_that_names_none(store: Store) -> None:
+    _ingest(store, [make("quake_turkey", None), dated(make("quake_elazig_2010", None), "2010-03-08")])
+    found = store.story_assignments()
+    assert found["quake_elazig_2010"] != found["quake_turkey"]
+
+
+def test_converging_stories_merge_and_old_id_resolves(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The fixture stories converge only moderately; the default threshold keeps near-identical merges only.
+    monkeypatch.setattr(cluster, "MERGE_THRESHOLD", 0.2)
     _ingest(store, [make("bridge")])
     _ingest(store, [make("visit")])
     before = store.story_assignments()
@@ -74,6 +94,15 @@ def test_converging_stories_merge_and_old_id_resolves(store: Store) -> None:
     assert store.resolve_story(old_visit) == old_bridge
     story = store.story_model(old_visit)
     assert story is not None and story.id == old_bridge and story.merged_from == [old_visit]
+
+
+def test_stories_dated_to_different_years_do_not_merge(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cluster, "MERGE_THRESHOLD", 0.2)
+    _ingest(store, [dated(make("bridge"), "2022-01-28"), dated(make("visit"), "2021-11-15")])
+    _ingest(store, [make("rebuild")])
+    found = store.story_assignments()
+    assert found["rebuild"] == found["visit"] != found["bridge"]
+    assert store.conn.execute("SELECT count(*) FROM story_merges").fetchone()[0] == 0
 
 
 def test_copy_joins_canonical_story_as_extra_outlet(store: Store) -> None:
