@@ -18,6 +18,8 @@ from storyline.timeline.merge import overlap, words
 MAX_DATE_GAP_DAYS = 3
 SAME_EVENT_WORDS = 0.3  # summary word overlap (Jaccard) for two reports of one event, across articles
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
+# Counts this close (relative to the larger) are taken as one event miscounted, not two events.
+SAME_COUNT_SLACK = 0.1
 # Reports published this far apart may count a toll that grew in between (the later one higher).
 TOLL_UPDATE_S = 12 * 3600
 # Entities whose sharing ties two reports to one occurrence: the same actor, or the same
@@ -95,8 +97,19 @@ def _date_clash(a: EventMention, b: EventMention, every: list[EventMention], typ
 
 
 def _counts_differ(a: EventMention, b: EventMention) -> bool:
-    """Return True when the two reports count different things: different events, not a date dispute."""
-    return any(a.numbers[k] != b.numbers[k] for k in set(a.numbers) & set(b.numbers))
+    """Return True when the two reports count different things: different events, not a date dispute.
+
+    Close counts (33 and 34 detained) are one event miscounted; far ones (40 and 12) are two.
+    """
+    return any(_far(a.numbers[k], b.numbers[k]) for k in set(a.numbers) & set(b.numbers))
+
+
+def _far(x: str, y: str) -> bool:
+    try:
+        low, high = sorted((float(x), float(y)))
+    except ValueError:
+        return x != y
+    return high - low > SAME_COUNT_SLACK * high
 
 
 def _places(m: EventMention, types: dict[str, str]) -> set[str]:

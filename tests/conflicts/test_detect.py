@@ -181,6 +181,14 @@ def test_detentions_at_one_square_with_other_counts_are_two_events():
     assert kinds([a, b]) == []
 
 
+def test_close_counts_on_two_days_at_one_square_are_one_event_with_two_dates():
+    a = square_detentions("a", "A", "2020-08-26", "Police detained 33 people on Independence Square",
+                          {"detain/people": "33"})
+    b = square_detentions("b", "B", "2020-08-25", "Police detained 34 people on Independence Square",
+                          {"detain/people": "34"})
+    assert kinds([a, b]) == ["date"]
+
+
 def test_a_marker_in_a_joined_clause_does_not_hide_the_event():
     text = ("On August 27, riot police detained dozens of protesters on Independence Square, and the pressure "
             "continued when classes resumed earlier this month")
