@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.table import Column, Table
 
 from storyline.api import EXPORT_FORMATS, Storyline
 from storyline.errors import StorylineError, UsageError
@@ -84,7 +84,7 @@ def articles(db: DbOption = None,
     Example: storyline articles --limit 20
     """
     with _open(db) as sl:
-        table = Table("id", "published", "from", "outlet", "title", "story")
+        table = Table(_id_column(), "published", "from", "outlet", "title", Column("story", no_wrap=True))
         for a in sl.articles(limit=limit, story=story):
             table.add_row(a.id, a.published or "", a.published_from or "", a.outlet or "", (a.title or "")[:70],
                           a.story or "")
@@ -115,7 +115,7 @@ def entities(db: DbOption = None,
     Example: storyline entities --name Putin
     """
     with _open(db) as sl:
-        table = Table("id", "name", "type", "articles", "aliases", "roles")
+        table = Table(_id_column(), "name", "type", "articles", "aliases", "roles")
         for entity, count in sl.entities(name=name, limit=limit):
             roles = sorted({r.role for r in entity.roles})
             table.add_row(entity.id or "", entity.name, entity.type, str(count), ", ".join(entity.aliases[:4]),
@@ -124,6 +124,11 @@ def entities(db: DbOption = None,
 
 
 StoryArg = Annotated[str, typer.Argument(help="A story id (see `storyline stories`)")]
+
+
+def _id_column() -> Column:
+    """Return a table column for ids: never cut or wrapped, since the other commands take them back."""
+    return Column("id", no_wrap=True, min_width=16)
 
 
 @app.command()
@@ -136,7 +141,7 @@ def stories(db: DbOption = None,
     Example: storyline stories --since 2020-09-01
     """
     with _open(db) as sl:
-        table = Table("id", "last updated", "articles", "outlets", "conflicts", "title")
+        table = Table(_id_column(), "last updated", "articles", "outlets", "conflicts", "title")
         for story in sl.stories(limit=limit, since=since, entity=entity):
             table.add_row(story.id, story.last_updated or "", str(len(story.articles)), str(len(story.outlets)),
                           str(len(story.conflicts)), story.title[:80])
