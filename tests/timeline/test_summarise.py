@@ -91,3 +91,21 @@ def test_summarise_prefers_the_sentence_about_the_story_for_a_date():
     timeline = summarise([*ELECTION, aside], n_dates=4, sentences_per_date=1)
     friday = next(e for e in timeline if e.date == "2020-08-14")
     assert "protests" in friday.summary
+
+
+def test_summarise_second_sentence_covers_what_the_first_leaves_out():
+    day = [
+        lines_article("s1", "2020-08-17", [
+            "Workers at the tractor factory in Minsk walked out on Monday and jeered Lukashenko .",
+        ], [("Monday", "2020-08-17", "day")]),
+        lines_article("s2", "2020-08-17", [
+            "Workers at the tractor factory in Minsk walked out on Monday and jeered President Lukashenko .",
+        ], [("Monday", "2020-08-17", "day")]),
+        lines_article("s3", "2020-08-18", [
+            "State television presenters resigned on Monday , refusing to air the official election result .",
+        ], [("Monday", "2020-08-17", "day")]),
+    ]
+    timeline = summarise([*ELECTION, *day], n_dates=4, sentences_per_date=2)
+    monday = next(e for e in timeline if e.date == "2020-08-17")
+    assert len(monday.sources) == 2
+    assert "television" in monday.summary and "tractor" in monday.summary
