@@ -213,12 +213,11 @@ def run_stages(store: Store, stages: Sequence[Stage], batch: list[Article]) -> N
                 stage.run(store, batch)
 
 
-def publication_order(article: Article) -> tuple[int, str]:
+def publication_order(article: Article) -> tuple[float, ...]:
     """Sort key: dated articles by date, undated ones last (stable: ingest order breaks ties)."""
-    from storyline.store.articles import sortable_date
+    from storyline.stories.features import publication_key  # scikit-learn's stop words: loaded on first ingest
 
-    key = sortable_date(article.published)
-    return (0, key) if key else (1, "")
+    return publication_key(article.published)
 
 
 def clean_document(raw: RawDocument) -> Article | InputProblem:

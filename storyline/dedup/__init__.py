@@ -12,13 +12,11 @@ later batch, in which case the first ingested stays canonical.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from storyline.dedup.minhash import Fingerprint, fingerprint, is_copy
 from storyline.models import Article
 from storyline.store import Store
 from storyline.store.stories import StoryQueries
-from storyline.stories.features import timestamp
+from storyline.stories.features import publication_key
 
 __all__ = ["find_copies"]
 
@@ -27,7 +25,7 @@ def find_copies(store: Store, articles: list[Article]) -> dict[str, str]:
     """Return copy id -> canonical id for the articles that copy an earlier one; persist ``duplicate_of``."""
     copies: dict[str, str] = {}
     with store.transaction():
-        for article in sorted(articles, key=_order_key(articles)):
+        for article in sorted(articles, key=lambda a: publication_key(a.published)):
             canonical = _canonical(store, article)
             if canonical != article.id:
                 copies[article.id] = canonical
@@ -60,12 +58,3 @@ def _near_copy(store: StoryQueries, print_: Fingerprint) -> str | None:
     return best[1] if best else None
 
 
-def _order_key(articles: list[Article]) -> Callable[[Article], tuple[bool, float, int]]:
-    """Return a sort key: dated before undated, then publication time, then position in the batch."""
-    index = {id(a): i for i, a in enumerate(articles)}
-
-    def key(article: Article) -> tuple[bool, float, int]:
-        ts = timestamp(article.published)
-        return (ts is None, ts or 0.0, index[id(article)])
-
-    return key

@@ -16,7 +16,7 @@ from storyline.models import Article
 from storyline.store import Store
 from storyline.store.stories import StoryQueries
 from storyline.stories.cluster import place
-from storyline.stories.features import timestamp
+from storyline.stories.features import publication_key
 from storyline.stories.title import refresh
 
 __all__ = ["assign", "recluster"]
@@ -28,7 +28,7 @@ _RECLUSTER_CHUNK = 500
 def assign(store: Store, articles: list[Article]) -> list[str]:
     """Assign articles to stories (joining or opening them), persist, and return the changed story ids."""
     seqs = store.ingest_seqs([a.id for a in articles])
-    ordered = sorted(enumerate(articles), key=lambda ia: _order_key(ia[1], seqs.get(ia[1].id), ia[0]))
+    ordered = sorted(enumerate(articles), key=lambda ia: _time_key(ia[1].published, seqs.get(ia[1].id), ia[0]))
     with store.transaction():
         changed = _place_all(store, [a for _, a in ordered])
         live = sorted({store.resolve_story(s) for s in changed})
@@ -58,11 +58,6 @@ def _place_all(store: StoryQueries, articles: Iterable[Article]) -> set[str]:
     return changed
 
 
-def _order_key(article: Article, seq: int | None, index: int) -> tuple[bool, float, float, int]:
-    """Sort key: dated before undated, then publication time, then ingest order."""
-    return _time_key(article.published, seq, index)
-
-
-def _time_key(published: str | None, seq: int | None, index: int) -> tuple[bool, float, float, int]:
-    ts = timestamp(published)
-    return (ts is None, ts or 0.0, float("inf") if seq is None else seq, index)
+def _time_key(published: str | None, seq: int | None, index: int) -> tuple[float, ...]:
+    """Sort key: the publication order, then ingest order, then position in the batch."""
+    return publication_key(published, float("inf") if seq is None else seq, index)

@@ -89,6 +89,16 @@ def _entity_names(article: Article) -> list[str]:
     return [m.lower() for m in _NAME.findall(article.text) if m.lower() not in _STOP]
 
 
+def publication_key(published: str | None, *tiebreak: float) -> tuple[float, ...]:
+    """Return the sort key of the publication order: dated before undated, then UTC time, then ``tiebreak``.
+
+    Copies, stories and ingest batches all follow this one order (a stable sort keeps the
+    input order among undated articles).
+    """
+    ts = timestamp(published)
+    return (float(ts is None), ts or 0.0, *tiebreak)
+
+
 def timestamp(published: str | None) -> float | None:
     """Return the publication time as UTC epoch seconds, or None when unknown or unreadable."""
     if not published:
