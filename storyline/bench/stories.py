@@ -1,17 +1,25 @@
 """Time one story assignment as the archive grows (1k, 10k, 100k stored articles) and report peak memory.
 
 The archive is synthetic but made of real text: each synthetic story splices
-two Timeline17 articles picked at random (so that no two stories share all
-their text), and each of its articles perturbs that splice lightly (10% of
-words dropped, three invented names that mark the story, a random date within
-two years). Building 100k articles through the online path would take an hour, so
+twelve passages (runs of whole sentences, about 200 words) of Timeline17
+articles picked at random, and each of its articles perturbs that splice lightly
+(10% of words dropped, three invented names that mark the story, a random date
+within two years). ``--splice texts`` splices two whole articles instead (the
+benchmark before passages): with 2000 texts for 20,000 stories, every story then
+shares half its text with ~40 others at 100k (0.4 at 1k), so most probes at 100k
+merge two of those near-duplicate stories, a backlog the online pass would have
+merged while building the archive; passages keep the shared share of a story's text
+small. Building 100k articles through the online path would take an hour, so
 the state is bulk-inserted: term counts are computed once per real text, the
 perturbed copies are derived at the term level, TF-IDF weights use the final
 document frequencies, and the story centroids, postings, members and document
 frequencies (expected counts) are written with ``executemany`` into a fresh on-disk store. Then
 ``--probe`` new articles (spliced real text, perturbed the same way; half
 continue a stored story, half are new) go through ``storyline.stories.assign`` one at a
-time, and the per-article times are reported.
+time, each size's probes interleaved with the others' (one article per store in
+turn, so that load from other jobs falls on every size alike), and the per-article
+times (each with its commit), the merges per probe and the peak memory of the whole
+run are reported.
 
 Example:
     python -m storyline.bench.stories --sizes 1000,10000 --data /work/shared/data/timeline17
@@ -30,6 +38,7 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 from storyline.models import Article, Origin
 from storyline.store import Store
@@ -39,7 +48,10 @@ from storyline.stories.features import article_terms
 
 DEFAULT_DATA = Path("/work/shared/data/timeline17")
 ARTICLES_PER_STORY = 5
-TEXTS_PER_STORY = 2
+# Units spliced into one synthetic story: whole texts (the old benchmark) or passages.
+PARTS_PER_STORY = {"texts": 2, "passages": 12}
+# A passage ends at the first sentence (line) that brings it to this many words.
+PASSAGE_WORDS = 200
 _START = 1_577_836_800.0  # 2020-01-01 UTC
 _SPAN = 2 * 365 * 86400.0
 _SYLLABLES = ["ka", "lo", "mir", "ten", "vo", "zu", "rae", "pel", "sto", "qui", "bran", "dor"]
@@ -61,13 +73,30 @@ def load_texts(path: Path, limit: int = 2000) -> list[str]:
     return texts
 
 
+def passages(texts: list[str]) -> list[str]:
+    """Return the texts cut into runs of whole lines (sentences) of about PASSAGE_WORDS words."""
+    found = []
+    for text in texts:
+        lines: list[str] = []
+        words = 0
+        for line in text.splitlines():
+            lines.append(line)
+            words += len(line.split())
+            if words >= PASSAGE_WORDS:
+                found.append("\n".join(lines))
+                lines, words = [], 0
+        if words >= PASSAGE_WORDS // 2:
+            found.append("\n".join(lines))
+    return found
+
+
 def _names(rng: random.Random, n: int) -> list[str]:
     return ["".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize() for _ in range(n)]
 
 
-def _recipe(rng: random.Random, pool_size: int) -> tuple[list[str], list[int]]:
-    """Return a synthetic story's invented names and the real texts it splices."""
-    return _names(rng, 3), rng.sample(range(pool_size), TEXTS_PER_STORY)
+def _recipe(rng: random.Random, pool_size: int, parts: int) -> tuple[list[str], list[int]]:
+    """Return a synthetic story's invented names and the real texts (or passages) it splices."""
+    return _names(rng, 3), rng.sample(range(pool_size), parts)
 
 
 def _spliced(pool: list[Counter[str]], bases: list[int]) -> Counter[str]:
@@ -95,15 +124,15 @@ def _perturbed_terms(base: Counter[str], names: list[str], rng: random.Random) -
     return terms
 
 
-def build_state(store: Store, size: int, pool: list[Counter[str]],
-                rng: random.Random) -> list[tuple[list[str], list[int]]]:
+def build_state(store: Store, size: int, pool: list[Counter[str]], rng: random.Random,
+                parts: int = PARTS_PER_STORY["texts"]) -> list[tuple[list[str], list[int]]]:
     """Bulk-insert the clustering state of ``size`` articles; return each story's recipe.
 
     Document frequencies are the expected counts (each spliced text's terms, times the number
     of articles made of it, times the 0.9 chance that a word survives), so one pass over the
     stories suffices; each story is written as soon as it is made, so memory stays flat.
     """
-    recipes = [_recipe(rng, len(pool)) for _ in range(max(1, size // ARTICLES_PER_STORY))]
+    recipes = [_recipe(rng, len(pool), parts) for _ in range(max(1, size // ARTICLES_PER_STORY))]
     df: Counter[str] = Counter()
     for names, bases in recipes:
         for term in _spliced(pool, bases):
@@ -150,11 +179,11 @@ def _write_story(store: Store, s: int, docs: list[tuple[int, Counter[str], float
 
 
 def probe(store: Store, texts: list[str], recipes: list[tuple[list[str], list[int]]], count: int,
-          rng: random.Random) -> list[float]:
+          rng: random.Random, parts: int = PARTS_PER_STORY["texts"], first: int = 0) -> list[float]:
     """Assign ``count`` new articles one at a time (even: a stored story, odd: a new one); return seconds."""
     times = []
-    for k in range(count):
-        names, bases = recipes[rng.randrange(len(recipes))] if k % 2 == 0 else _recipe(rng, len(texts))
+    for k in range(first, first + count):
+        names, bases = recipes[rng.randrange(len(recipes))] if k % 2 == 0 else _recipe(rng, len(texts), parts)
         text = perturb("\n".join(texts[b] for b in bases), names, rng)
         day = time.strftime("%Y-%m-%d", time.gmtime(_START + rng.random() * _SPAN))
         article = Article(id=f"probe-{k}", origin=Origin("bench"), text=text, published=day)
@@ -164,19 +193,49 @@ def probe(store: Store, texts: list[str], recipes: list[tuple[list[str], list[in
     return times
 
 
-def run(size: int, texts: list[str], pool: list[Counter[str]], count: int, folder: Path) -> dict[str, float]:
-    """Build a store of ``size`` articles, probe it, and return the timings."""
+class Archive(NamedTuple):
+    """One synthetic archive under test: its store, story recipes, random stream and build time."""
+
+    size: int
+    store: Store
+    recipes: list[tuple[list[str], list[int]]]
+    rng: random.Random
+    build_s: float
+
+
+def build(size: int, pool: list[Counter[str]], folder: Path, parts: int) -> Archive:
+    """Build a store of ``size`` articles."""
     rng = random.Random(size)
     store = Store.open(folder / f"bench-{size}.db")
     started = time.perf_counter()
-    recipes = build_state(store, size, pool, rng)
-    built = time.perf_counter() - started
-    times = probe(store, texts, recipes, count, rng)
-    store.close()
-    return {"size": size, "build_s": round(built, 1), "median_ms": round(1000 * statistics.median(times), 2),
-            "mean_ms": round(1000 * statistics.fmean(times), 2),
-            "p95_ms": round(1000 * sorted(times)[int(0.95 * (len(times) - 1))], 2),
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+    recipes = build_state(store, size, pool, rng, parts)
+    return Archive(size, store, recipes, rng, time.perf_counter() - started)
+
+
+def run(sizes: list[int], texts: list[str], pool: list[Counter[str]], count: int, folder: Path,
+        parts: int = PARTS_PER_STORY["texts"]) -> list[dict[str, float]]:
+    """Build one store per size, probe them in turn, one article each, and return the timings.
+
+    Interleaving the probes puts every size under the same load from other jobs on the machine,
+    so the ratio between sizes holds even where the absolute times drift.
+    """
+    archives = [build(size, pool, folder, parts) for size in sizes]
+    merged = [a.store.merge_count() for a in archives]
+    times: list[list[float]] = [[] for _ in archives]
+    for k in range(count):
+        for a, found in zip(archives, times, strict=True):
+            found += probe(a.store, texts, a.recipes, 1, a.rng, parts, first=k)
+    peak = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    results = []
+    for a, found, before in zip(archives, times, merged, strict=True):
+        results.append({"size": a.size, "build_s": round(a.build_s, 1),
+                        "median_ms": round(1000 * statistics.median(found), 2),
+                        "mean_ms": round(1000 * statistics.fmean(found), 2),
+                        "p95_ms": round(1000 * sorted(found)[int(0.95 * (len(found) - 1))], 2),
+                        "merges_per_probe": round((a.store.merge_count() - before) / count, 2),
+                        "peak_rss_mb": peak})
+        a.store.close()
+    return results
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -187,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--probe", type=int, default=200, help="articles assigned and timed per size")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="Timeline17 tarball or its folder")
     parser.add_argument("--texts", type=int, default=2000, help="real texts recycled (more: fewer shared texts)")
+    parser.add_argument("--splice", choices=sorted(PARTS_PER_STORY), default="passages",
+                        help="what a synthetic story splices: passages, or two whole texts (the old benchmark)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     try:
@@ -194,15 +255,17 @@ def main(argv: list[str] | None = None) -> int:
     except (FileNotFoundError, tarfile.TarError):
         print(f"{args.data}: Timeline17 data not found; pass --data PATH", file=sys.stderr)
         return 2
+    if args.splice == "passages":
+        texts = passages(texts)
     pool = [article_terms(Article(id=str(i), origin=Origin("bench"), text=t)) for i, t in enumerate(texts)]
-    results = []
     with tempfile.TemporaryDirectory() as tmp:
-        for size in (int(s) for s in args.sizes.split(",")):
-            results.append(run(size, texts, pool, args.probe, Path(tmp)))
-            if not args.json:
-                r = results[-1]
-                print(f"{r['size']:>7} stored: build {r['build_s']} s, assign median {r['median_ms']} ms, "
-                      f"mean {r['mean_ms']} ms, p95 {r['p95_ms']} ms, peak RSS {r['peak_rss_mb']} MB", flush=True)
+        sizes = [int(s) for s in args.sizes.split(",")]
+        results = run(sizes, texts, pool, args.probe, Path(tmp), PARTS_PER_STORY[args.splice])
+    if not args.json:
+        for r in results:
+            print(f"{r['size']:>7} stored: build {r['build_s']} s, assign median {r['median_ms']} ms, "
+                  f"mean {r['mean_ms']} ms, p95 {r['p95_ms']} ms, merges/probe {r['merges_per_probe']}")
+        print(f"peak RSS (the whole run, every store built) {results[-1]['peak_rss_mb']} MB")
     if args.json:
         print(json.dumps(results))
     elif len(results) > 1:

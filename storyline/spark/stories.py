@@ -231,8 +231,8 @@ class ReplayStore(Store, BulkQueries):
         docs, self._given = self.frequencies.popleft()
         return docs - 1
 
-    def add_document_frequencies(self, terms: Iterable[str]) -> None:
-        return None  # the archive-wide counts are given, not counted here
+    def add_document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        return self.document_frequencies(list(terms))  # the archive-wide counts are given, not counted here
 
     def document_frequencies(self, terms: Any) -> dict[str, int]:
         return {t: self._given[t] for t in terms if t in self._given}

@@ -24,6 +24,7 @@ __all__ = ["Store"]
 
 CACHE_KIB = 256 * 1024
 MMAP_BYTES = 2 * 1024**3
+WAL_PAGES = 10_000
 
 
 class Store(ArticleQueries, StoryQueries, TimelineQueries, StoryListing):
@@ -99,6 +100,12 @@ def _configure(conn: sqlite3.Connection, path: str) -> None:
         # measured on bench.stories at 20k: median assignment 88 → 66 ms.
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+        # Each assigned article rewrites a few hundred scattered pages (document frequencies,
+        # postings); checkpointing every WAL_PAGES instead of SQLite's 1000 writes a page that
+        # many commits touched once and fsyncs less. Measured on the bench.stories state at 100k
+        # stored articles (--splice texts, one article per commit): commit 17.0 → 10.4 ms, mean
+        # assignment 43 → 35 ms; at 1k: commit 3.9 → 2.4 ms.
+        conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_PAGES}")
 
 
 def _migrations() -> list[tuple[int, str, str]]:

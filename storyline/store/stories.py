@@ -10,6 +10,14 @@ from storyline.models import Story
 from storyline.store.sql import chunks as _chunks
 from storyline.store.sql import marks as _marks
 
+# Candidate stories whose centroid sums at most this many articles have all their centroid rows read
+# (a few hundred, contiguous) instead of one primary-key seek per article term. Measured on
+# bench.stories (5-article stories of 100-250 terms, ~95 article terms, 20 candidates): 5.6 against
+# 8.3 ms per article at 100k stored articles, 3.2 against 4.2 ms at 1k.
+SCAN_MAX_SIZE = 8
+# SQLite's name for the primary-key b-tree of the WITHOUT ROWID story_terms (for INDEXED BY).
+_PRIMARY_KEY = "sqlite_autoindex_story_terms_1"
+
 
 class StoryQueries:
     conn: sqlite3.Connection
@@ -26,11 +34,19 @@ class StoryQueries:
             "INSERT INTO story_counters (name, value) VALUES (?, ?)"
             " ON CONFLICT (name) DO UPDATE SET value = excluded.value", (name, value))
 
-    def add_document_frequencies(self, terms: Iterable[str]) -> None:
-        """Count one more document holding each of ``terms``."""
-        self.conn.executemany(
-            "INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1",
-            ((t,) for t in terms))
+    def add_document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        """Count one more document holding each of ``terms``; return their new counts.
+
+        The counts come back from the same statement (``RETURNING``), so a caller needs no second
+        read of the terms it has just counted.
+        """
+        found: dict[str, int] = {}
+        for part in _chunks(terms):
+            rows = self.conn.execute(
+                f"INSERT INTO term_df (term, df) VALUES {','.join(['(?, 1)'] * len(part))}"
+                " ON CONFLICT (term) DO UPDATE SET df = df + 1 RETURNING term, df", part).fetchall()
+            found.update((r[0], int(r[1])) for r in rows)
+        return found
 
     def document_frequencies(self, terms: Sequence[str]) -> dict[str, int]:
         """Return the document frequency of each term that has one."""
@@ -67,13 +83,30 @@ class StoryQueries:
         found: dict[str, dict[str, float]] = {s: {} for s in stories}
         if not stories:
             return found
+        small = self._small_stories(stories)
+        large = [s for s in stories if s not in small]
         for part in _chunks(terms):
+            # Both reads go through the primary key by story, never the postings index, whose lists
+            # grow with the archive (the planner takes it for ``term IN`` once ANALYZE has run). A small
+            # story's rows are contiguous and read whole (``+term``: no seek per term); a large one's
+            # are sought term by term (SQLite's plan without statistics), bounded by the article's terms.
             rows = self.conn.execute(
-                f"SELECT story, term, weight FROM story_terms WHERE story IN ({_marks(stories)})"
-                f" AND term IN ({_marks(part)})", [*stories, *part])
+                f"SELECT story, term, weight FROM story_terms WHERE story IN ({_marks(small)})"
+                f" AND +term IN ({_marks(part)})", [*small, *part]).fetchall() if small else []
+            if large:
+                rows += self.conn.execute(
+                    f"SELECT story, term, weight FROM story_terms INDEXED BY {_PRIMARY_KEY}"
+                    f" WHERE story IN ({_marks(large)}) AND term IN ({_marks(part)})", [*large, *part]).fetchall()
             for story, term, weight in rows:
                 found[story][term] = float(weight)
         return found
+
+    def _small_stories(self, stories: Sequence[str]) -> list[str]:
+        """Return the stories whose centroid sums at most SCAN_MAX_SIZE articles, in the order given."""
+        rows = self.conn.execute(f"SELECT id FROM stories WHERE id IN ({_marks(stories)}) AND size <= ?",
+                                 [*stories, SCAN_MAX_SIZE])
+        small = {r[0] for r in rows}
+        return [s for s in stories if s in small]
 
     def add_story_weights(self, story: str, weights: dict[str, float]) -> None:
         """Add ``weights`` to a story's centroid."""
@@ -151,7 +184,12 @@ class StoryQueries:
 
     def merge_story_rows(self, old: str, new: str, article: str, score: float, pos: int) -> None:
         """Move a story's members and centroid into another and record the merge."""
-        self.add_story_weights(new, self.story_weights(old))
+        # Summed inside SQLite (the same ``weight + excluded.weight`` as add_story_weights, so the
+        # same doubles): a merged centroid never makes a round trip through Python.
+        self.conn.execute(
+            "INSERT INTO story_terms (story, term, weight) SELECT ?, term, weight FROM story_terms"
+            " WHERE story = ? ORDER BY term ON CONFLICT (story, term) DO UPDATE SET weight = weight + excluded.weight",
+            (new, old))
         self.conn.execute("DELETE FROM story_terms WHERE story = ?", (old,))
         self.conn.execute("UPDATE story_members SET story = ? WHERE story = ?", (new, old))
         self.conn.execute("UPDATE articles SET story = ? WHERE story = ?", (new, old))
@@ -159,6 +197,10 @@ class StoryQueries:
         self.conn.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ?", (new, old))
         self.conn.execute("INSERT INTO story_merges (old, new, article, score, pos) VALUES (?, ?, ?, ?, ?)",
                           (old, new, article, score, pos))
+
+    def merge_count(self) -> int:
+        """Return how many stories have been merged away so far."""
+        return int(self.conn.execute("SELECT count(*) FROM story_merges").fetchone()[0])
 
     def clear_stories(self) -> None:
         """Forget every story, member, merge and document frequency (before a recluster)."""

@@ -187,8 +187,7 @@ def _vectorise(store: StoryQueries, article: Article) -> dict[str, float]:
     terms = article_terms(article)
     docs = store.story_counter("docs") + 1
     store.set_story_counter("docs", docs)
-    store.add_document_frequencies(sorted(terms))
-    return weigh(terms, store.document_frequencies(sorted(terms)), docs)
+    return weigh(terms, store.add_document_frequencies(sorted(terms)), docs)
 
 
 def _score(store: StoryQueries, vector: dict[str, float],
@@ -273,7 +272,9 @@ def _maybe_merge(store: StoryQueries, a: str, b: str, article: str, pos: int) ->
     rows = store.story_rows([a, b])
     keep, gone = (a, b) if rows[a]["seq"] < rows[b]["seq"] else (b, a)
     store.merge_story_rows(gone, keep, article, score, pos)
-    merged = store.story_weights(keep)
+    merged = dict(weights_a)  # the centroid the merge just wrote, summed here instead of read back
+    for term, weight in weights_b.items():
+        merged[term] = merged.get(term, 0.0) + weight
     spans = [(rows[s]["first_ts"], rows[s]["last_ts"]) for s in (a, b)]
     firsts = [f for f, _ in spans if f is not None]
     lasts = [last for _, last in spans if last is not None]

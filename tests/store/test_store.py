@@ -25,6 +25,7 @@ def test_store_applies_every_migration_once(tmp_path):
 def test_store_uses_wal_for_files(tmp_path):
     with Store.open(tmp_path / "news.db") as store:
         assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 10_000
 
 
 def test_adding_the_same_article_twice_stores_it_once(store):
@@ -83,3 +84,75 @@ def test_full_text_search_finds_words_and_ignores_query_syntax(store):
 def test_empty_search_is_a_usage_error(store):
     with pytest.raises(UsageError, match="nothing to search for"):
         store.search("  *** ")
+
+
+def _centroids(store: Store, stories: dict[str, dict[str, float]]) -> None:
+    """Store hand-made story centroids (as the clustering would have summed them)."""
+    with store.transaction():
+        for seq, (sid, weights) in enumerate(stories.items(), start=1):
+            store.insert_story(sid, seq, f"{sid}-first")
+            store.add_story_weights(sid, weights)
+
+
+def _plan(store: Store, call) -> list[str]:
+    """Return the query plan details of every SELECT that ``call`` runs on the store."""
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    try:
+        call()
+    finally:
+        store.conn.set_trace_callback(None)
+    details = []
+    for sql in (s for s in statements if s.lstrip().upper().startswith("SELECT")):
+        details += [row[3] for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql)]
+    return details
+
+
+def _bridge_stories(store: Store, count: int) -> None:
+    """Store ``count`` stories that all mention the bridge (one long posting list) among words of their own."""
+    _centroids(store, {f"s{i:03}": {"w:bridge": 0.5 + i / 1000, f"e:town{i}": 0.9}
+                       | {f"w:word{i}-{k}": 0.01 for k in range(30)} for i in range(count)})
+
+
+def test_weights_of_candidates_are_read_by_story_even_after_analyze(store):
+    # Reading a few candidates' weights must not walk the term's posting list, which grows with
+    # the archive; ANALYZE statistics once turned the planner to that index.
+    _bridge_stories(store, 200)
+    store.conn.execute("ANALYZE")
+    with store.transaction():  # s100 onwards have grown large: sought term by term
+        for i in range(100, 200):
+            store.set_story_state(f"s{i:03}", {}, None, None, 50)
+    candidates = [f"s{i:03}" for i in range(0, 200, 10)]
+    article = ["w:bridge", "e:town1"] + [f"w:word{i}-1" for i in range(60)]
+    plan = [step for step in _plan(store, lambda: store.stories_weights(candidates, article))
+            if "story_terms" in step]
+    assert len(plan) == 2 and all(step.startswith("SEARCH story_terms USING PRIMARY KEY (story=?") for step in plan)
+    found = store.stories_weights(candidates, article)
+    assert found["s010"] == {"w:bridge": 0.51, "w:word10-1": 0.01} and found["s150"] == {"w:bridge": 0.65}
+    assert store.stories_weights(["s001", "s150"], ["w:bridge", "e:town1", "w:absent"]) == {
+        "s001": {"w:bridge": 0.501, "e:town1": 0.9}, "s150": {"w:bridge": 0.65}}
+    assert store.stories_weights([], ["w:bridge"]) == {}
+
+
+def test_postings_are_read_heaviest_first_without_sorting_the_list(store):
+    _bridge_stories(store, 200)
+    store.conn.execute("ANALYZE")
+    plan = _plan(store, lambda: store.term_postings("w:bridge", 3))
+    assert plan == ["SEARCH story_terms USING COVERING INDEX story_terms_postings (term=?)"]
+    assert [s for s, _ in store.term_postings("w:bridge", 3)] == ["s199", "s198", "s197"]
+
+
+def test_merging_sums_centroids_and_drops_the_old_story_from_the_postings(store):
+    _centroids(store, {"old": {"w:bridge": 0.1, "w:river": 0.2}, "new": {"w:bridge": 0.7, "e:pittsburgh": 0.4}})
+    with store.transaction():
+        store.merge_story_rows("old", "new", "a9", 0.5, 9)
+    assert store.story_weights("new") == {"w:bridge": 0.1 + 0.7, "w:river": 0.2, "e:pittsburgh": 0.4}
+    assert store.story_weights("old") == {} and store.term_postings("w:river", 5) == [("new", 0.2)]
+    assert store.resolve_story("old") == "new" and store.merge_count() == 1
+
+
+def test_counting_documents_returns_the_new_frequencies(store):
+    with store.transaction():
+        assert store.add_document_frequencies(["w:bridge", "e:pittsburgh"]) == {"w:bridge": 1, "e:pittsburgh": 1}
+        assert store.add_document_frequencies(["w:bridge", "w:river"]) == {"w:bridge": 2, "w:river": 1}
+    assert store.document_frequencies(["w:bridge", "w:river", "w:absent"]) == {"w:bridge": 2, "w:river": 1}
