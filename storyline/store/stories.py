@@ -208,6 +208,11 @@ class StoryQueries:
             self.conn.execute(f"DELETE FROM {table}")
         self.conn.execute("UPDATE articles SET story = NULL")
 
+    def placement_order(self) -> list[tuple[str, str | None]]:
+        """Return (article, its publication date as it was when placed) per clustered article, in placing order."""
+        rows = self.conn.execute("SELECT article, published FROM story_members ORDER BY pos")
+        return [(r[0], r[1]) for r in rows]
+
     def article_order(self) -> list[tuple[str, int, str | None]]:
         """Return (id, ingest sequence number, published) of every stored article, in ingest order."""
         rows = self.conn.execute("SELECT id, seq, published FROM articles ORDER BY seq")

@@ -4,8 +4,8 @@ Articles are processed in publication order (undated last; ties in ingest
 order). A copy (``duplicate_of`` set by ``storyline.dedup.find_copies``) joins its
 canonical article's story without changing the story's centroid or the document
 frequencies: it is one more outlet carrying the report, not new evidence.
-``recluster`` replays the same online pass over every stored article, so it gives
-exactly the online result when the articles were ingested in publication order.
+``recluster`` replays the online pass over every stored article in the order it was
+first made, so it gives the online result again.
 """
 
 from __future__ import annotations
@@ -38,14 +38,23 @@ def assign(store: Store, articles: list[Article]) -> list[str]:
 
 
 def recluster(store: Store) -> None:
-    """Forget every story and cluster all stored articles again, in the online order."""
-    order = store.article_order()
+    """Forget every story and cluster all stored articles again, replaying the online order.
+
+    Articles already clustered are placed again in the order they were first placed, each with the
+    publication date it had then (a date later inferred from its story is not used to place it);
+    articles never clustered follow, in publication order.
+    """
+    placed = store.placement_order()
+    known = dict(placed)
+    rest = sorted((_time_key(published, seq, 0), i) for i, seq, published in store.article_order() if i not in known)
+    ids = [i for i, _ in placed] + [i for _, i in rest]
     with store.transaction():
         store.clear_stories()
-        keyed = [(_time_key(published, seq, 0), i) for i, seq, published in order]
-        ids = [i for _, i in sorted(keyed)]
         for start in range(0, len(ids), _RECLUSTER_CHUNK):
-            _place_all(store, store.articles(ids[start : start + _RECLUSTER_CHUNK]))
+            articles = store.articles(ids[start : start + _RECLUSTER_CHUNK])
+            for article in articles:
+                article.published = known.get(article.id, article.published)
+            _place_all(store, articles)
         for story in store.live_story_ids():
             refresh(store, story)
 

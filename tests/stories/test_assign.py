@@ -158,6 +158,20 @@ def test_recluster_reproduces_online_result(store: Store) -> None:
     assert store.conn.execute("SELECT old, new FROM story_merges").fetchall() == merges
 
 
+def test_recluster_replays_an_out_of_order_ingest_and_a_date_set_after_placing(store: Store) -> None:
+    # later reports first, the earliest last; one article undated when placed and dated afterwards
+    batches = [["rebuild", "quake_turkey2"], ["bridge2", "hockey"], ["quake_turkey", "bridge"]]
+    for day, batch in enumerate(batches, start=1):
+        _ingest(store, [make(k, f"2022-02-0{4 - day}") for k in batch])
+    late = make("visit", None)
+    _ingest(store, [late])
+    late.published = "2022-01-15"
+    store.set_published(late)
+    online = (store.story_assignments(), [store.story_model(s) for s in store.live_story_ids()])
+    recluster(store)
+    assert (store.story_assignments(), [store.story_model(s) for s in store.live_story_ids()]) == online
+
+
 def test_copy_leaves_centroid_and_document_frequencies_unchanged(store: Store) -> None:
     _ingest(store, [make("quake_turkey", "2020-01-24")])
     sid = store.story_assignments()["quake_turkey"]
