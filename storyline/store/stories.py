@@ -124,6 +124,14 @@ class StoryQueries:
 
     # --- stories and members -----------------------------------------------------------------
 
+    def story_norms(self, ids: Sequence[str]) -> dict[str, dict[str, float]]:
+        """Return the centroid norms of these stories (what ranking candidates needs, not whole rows)."""
+        found: dict[str, dict[str, float]] = {}
+        for part in _chunks(ids):
+            rows = self.conn.execute(f"SELECT id, norms FROM stories WHERE id IN ({_marks(part)})", part)
+            found.update((r[0], json.loads(r[1])) for r in rows)
+        return found
+
     def story_rows(self, ids: Sequence[str]) -> dict[str, sqlite3.Row]:
         """Return the stories rows for these ids."""
         found: dict[str, sqlite3.Row] = {}

@@ -7,7 +7,6 @@ however large the archive grows.
 
 from __future__ import annotations
 
-import json
 import math
 
 from storyline.store.stories import StoryQueries
@@ -35,8 +34,8 @@ def candidates(store: StoryQueries, vector: dict[str, float], weights: dict[str,
         for story, centroid_weight in store.term_postings(term, POSTINGS_PER_TERM):
             dots = partial.setdefault(story, {})
             dots[term[:2]] = dots.get(term[:2], 0.0) + weight * centroid_weight
-    rows = store.story_rows(sorted(partial))
-    approx = {sid: _approximate(dots, json.loads(rows[sid]["norms"]), weights) for sid, dots in partial.items()}
+    norms = store.story_norms(sorted(partial))
+    approx = {sid: _approximate(dots, norms[sid], weights) for sid, dots in partial.items()}
     ranked = sorted(approx.items(), key=lambda kv: (-kv[1], kv[0]))
     return [story for story, _ in ranked[:MAX_CANDIDATES]]
 
