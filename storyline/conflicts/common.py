@@ -8,6 +8,7 @@ from datetime import date
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.models import Article, EventMention
+from storyline.stories.features import timestamp
 from storyline.timeline import dates
 from storyline.timeline.merge import independent
 
@@ -19,6 +20,8 @@ REPEAT_MARKERS = {
 }
 
 
+# Reports published this far apart may count a toll that grew in between (the later one higher).
+TOLL_UPDATE_S = 12 * 3600
 # Where a sentence joins a second clause with its own subject and verb.
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s+")
 
@@ -28,6 +31,22 @@ def outlet(article: Article) -> str:
     if article.outlet:
         return article.outlet
     return f'the article "{article.title}"' if article.title else f"article {article.id}"
+
+
+def count_rose(published_a: str | None, count_a: str, published_b: str | None, count_b: str) -> bool:
+    """Return True when the report published well after the other gives the higher count: a toll that rose.
+
+    "Two people died" on the night of a fire and "four people died" two days later, after two
+    victims died in hospital, are both right when they were written.
+    """
+    time_a, time_b = timestamp(published_a), timestamp(published_b)
+    if time_a is None or time_b is None or abs(time_a - time_b) < TOLL_UPDATE_S:
+        return False
+    (_, earlier), (_, later) = sorted([(time_a, count_a), (time_b, count_b)])
+    try:
+        return float(later.replace(",", "")) > float(earlier.replace(",", ""))
+    except ValueError:
+        return False
 
 
 def long_date(value: str) -> str:

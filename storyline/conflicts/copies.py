@@ -5,7 +5,7 @@ so the other checks read originals only. But a republisher that turns "33 people
 into "34 people" disagrees with the report it carries, and a reader should see it.
 The texts are aligned word by word (difflib, as near-copies differ in a few words);
 a number replaced by another number is reported, unless the copy was published
-later with a higher count (an updated toll, see ``events.number_conflicts``).
+later with a higher count (an updated toll, ``common.count_rose``).
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ import difflib
 import re
 from collections.abc import Iterator
 
-from storyline.conflicts.common import outlet, sentence_at
-from storyline.conflicts.events import TOLL_UPDATE_S
+from storyline.conflicts.common import count_rose, outlet, sentence_at
 from storyline.models import Article, Claim, Conflict
 from storyline.stories.features import timestamp
 
@@ -30,39 +29,35 @@ def copy_conflicts(articles: list[Article]) -> list[Conflict]:
     for copy in articles:
         original = by_id.get(copy.duplicate_of or "")
         if original is not None:
-            found += [_conflict(original, copy, o, c) for o, c in _changed_numbers(original, copy)]
+            found += [_conflict(original, copy, change) for change in _changed_numbers(original, copy)]
     return found
 
 
-def _changed_numbers(original: Article, copy: Article) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
-    """Yield (original token, copy token) for each number the copy replaced by another number."""
+def _changed_numbers(original: Article, copy: Article) -> Iterator[tuple[re.Match[str], re.Match[str], str, str]]:
+    """Yield (original token, copy token, original number, copy number) for each number the copy replaced."""
     old, new = list(_TOKEN.finditer(original.text)), list(_TOKEN.finditer(copy.text))
     matcher = difflib.SequenceMatcher(None, [t.group() for t in old], [t.group() for t in new], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
             continue
         was, now = _NUMBER.match(old[i1].group()), _NUMBER.match(new[j1].group())
-        if was and now and was.group(1) != now.group(1) and not _updated_toll(original, copy, was, now):
-            yield old[i1], new[j1]
+        if not (was and now) or was.group(1) == now.group(1):
+            continue
+        if not _updated(original, copy, was.group(1), now.group(1)):
+            yield old[i1], new[j1], was.group(1), now.group(1)
 
 
-def _updated_toll(original: Article, copy: Article, was: re.Match[str], now: re.Match[str]) -> bool:
-    """Return True for a copy published well after its original that gives a higher number."""
+def _updated(original: Article, copy: Article, was: str, now: str) -> bool:
+    """Return True for a copy published well after its original that gives a higher count."""
     then, later = timestamp(original.published), timestamp(copy.published)
-    if then is None or later is None or later - then < TOLL_UPDATE_S:
-        return False
-    try:
-        return float(now.group(1).replace(",", "")) > float(was.group(1).replace(",", ""))
-    except ValueError:
-        return False
+    copy_is_later = then is not None and later is not None and later > then
+    return copy_is_later and count_rose(original.published, was, copy.published, now)
 
 
-def _conflict(original: Article, copy: Article, was: re.Match[str], now: re.Match[str]) -> Conflict:
+def _conflict(original: Article, copy: Article, found: tuple[re.Match[str], re.Match[str], str, str]) -> Conflict:
+    was, now, v1, v2 = found
     old_start, old_quote = sentence_at(original, was.start(), was.end())
     new_start, new_quote = sentence_at(copy, now.start(), now.end())
-    value_was, value_now = _NUMBER.match(was.group()), _NUMBER.match(now.group())
-    v1 = value_was.group(1) if value_was else was.group()
-    v2 = value_now.group(1) if value_now else now.group()
     summary = (f"{outlet(copy)} republishes the report of {outlet(original)} but gives {v2} "
                f"where the original says {v1}.")
     return Conflict("number", summary, [Claim(original.id, old_quote, v1, old_start),

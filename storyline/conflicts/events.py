@@ -6,9 +6,16 @@ import re
 from collections import defaultdict
 from itertools import combinations
 
-from storyline.conflicts.common import clause, has_repeat_marker, long_date, names_list, outlet, story_mentions
+from storyline.conflicts.common import (
+    clause,
+    count_rose,
+    has_repeat_marker,
+    long_date,
+    names_list,
+    outlet,
+    story_mentions,
+)
 from storyline.models import Article, Claim, Conflict, EventMention
-from storyline.stories.features import timestamp
 from storyline.timeline import dates
 from storyline.timeline.events import REPORTING_LEMMAS
 from storyline.timeline.merge import overlap, words
@@ -20,8 +27,6 @@ SAME_EVENT_WORDS = 0.3  # summary word overlap (Jaccard) for two reports of one 
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 # Counts this close (relative to the larger) are taken as one event miscounted, not two events.
 SAME_COUNT_SLACK = 0.1
-# Reports published this far apart may count a toll that grew in between (the later one higher).
-TOLL_UPDATE_S = 12 * 3600
 # Entities whose sharing ties two reports to one occurrence: the same actor, or the same
 # building, square or site (a city or a country is too wide to tell one day's event from the next).
 ACTOR_TYPES = {"PERSON", "ORG", "FAC"}
@@ -54,21 +59,11 @@ def number_conflicts(articles: list[Article]) -> list[Conflict]:
 
 
 def _later_count_grew(a: EventMention, b: EventMention, key: str, by_id: dict[str, Article]) -> bool:
-    """Return True when the report published later gives the higher count: a toll that rose, not a dispute.
-
-    "Two people died" on the night of a fire and "four people died" two days later, after two
-    victims died in hospital, are both right when they were written.
-    """
+    """Return True when the report published later gives the higher count (``common.count_rose``)."""
     if "percent" in key or "%" in key:
         return False  # a share (41 vs 44 percent of the vote) is not a toll that rises
-    time_a, time_b = (timestamp(by_id[m.article].published) if m.article in by_id else None for m in (a, b))
-    if time_a is None or time_b is None or abs(time_a - time_b) < TOLL_UPDATE_S:
-        return False
-    earlier, later = (a, b) if time_a < time_b else (b, a)
-    try:
-        return float(later.numbers[key]) > float(earlier.numbers[key])
-    except ValueError:
-        return False
+    published_a, published_b = (by_id[m.article].published if m.article in by_id else None for m in (a, b))
+    return count_rose(published_a, a.numbers[key], published_b, b.numbers[key])
 
 
 def _datable(m: EventMention) -> bool:
@@ -203,7 +198,8 @@ def _who(ms: list[EventMention], by_id: dict[str, Article]) -> str:
 
 def _says(ms: list[EventMention], by_id: dict[str, Article]) -> str:
     """Return "A says" or "A and B say"."""
-    return _who(ms, by_id) + (" say" if len(set(_outlets(ms, by_id))) > 1 else " says")
+    outlets = _outlets(ms, by_id)
+    return names_list(outlets) + (" say" if len(set(outlets)) > 1 else " says")
 
 
 def _outlets(ms: list[EventMention], by_id: dict[str, Article]) -> list[str]:
