@@ -50,6 +50,7 @@ class RawDocument:
     author: str | None = None
     partial: bool = False
     metadata: dict[str, Any] = field(default_factory=dict)
+    language: str | None = None  # ISO 639 code the container stated (feed <language>, JSONL field)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,7 @@ class EventMention:
     entities: list[str] = field(default_factory=list)
     trigger: str | None = None  # lemma of the main verb, used to match reports of one event
     numbers: dict[str, str] = field(default_factory=dict)  # quantity noun -> value, for conflict checks
+    subject: str | None = None  # lemma of the clause's subject noun ("train"), to tell one occurrence from routine
 
 
 @dataclass(slots=True)

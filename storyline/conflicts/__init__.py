@@ -11,6 +11,7 @@ one sentence who says what.
 
 from __future__ import annotations
 
+from storyline.conflicts.aboard import aboard_conflicts
 from storyline.conflicts.copies import copy_conflicts
 from storyline.conflicts.events import date_conflicts, number_conflicts
 from storyline.conflicts.roles import role_conflicts
@@ -27,7 +28,8 @@ def detect(story: Story, articles: list[Article]) -> list[Conflict]:
     chosen = [a for a in articles if not members or a.id in members]
     canon = originals(chosen)
     own = [a for a in chosen if canon[a.id] == a.id]
-    found = [*date_conflicts(own), *number_conflicts(own), *copy_conflicts(chosen), *role_conflicts(own),
+    found = [*date_conflicts(own), *number_conflicts(own), *aboard_conflicts(own), *copy_conflicts(chosen),
+             *role_conflicts(own),
              *timex_conflicts(own)]
     return _unique(found)
 

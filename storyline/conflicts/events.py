@@ -30,6 +30,12 @@ SAME_COUNT_SLACK = 0.1
 # Entities whose sharing ties two reports to one occurrence: the same actor, or the same
 # building, square or site (a city or a country is too wide to tell one day's event from the next).
 ACTOR_TYPES = {"PERSON", "ORG", "FAC"}
+# Events that happen once to their subject (a train derails once): two days for one at the same place
+# is a date dispute even without a named actor. The nouns name the same events ("Tuesday's derailment").
+ONE_OFF_TRIGGERS = {"derail": "derail", "derailment": "derail", "crash": "crash", "collapse": "collapse",
+                    "explode": "explode", "explosion": "explode", "sink": "sink", "sinking": "sink",
+                    "capsize": "capsize", "erupt": "erupt", "eruption": "erupt", "assassinate": "assassinate",
+                    "assassination": "assassinate", "resign": "resign", "resignation": "resign"}
 
 
 def date_conflicts(articles: list[Article]) -> list[Conflict]:
@@ -76,19 +82,42 @@ def _types(articles: list[Article]) -> dict[str, str]:
 
 def _date_clash(a: EventMention, b: EventMention, every: list[EventMention], types: dict[str, str]) -> bool:
     day_a, day_b = dates.day(a.date), dates.day(b.date)
-    if a.trigger != b.trigger or day_a is None or day_b is None or day_a == day_b:
+    if _event_kind(a) != _event_kind(b) or day_a is None or day_b is None or day_a == day_b:
         return False
     if abs((day_a - day_b).days) > MAX_DATE_GAP_DAYS or not _same_places(a, b, types):
         return False
     named = _definite(a) and _definite(b)
     if a.article == b.article:
         return named  # one article naming "the rally" on two days
-    if _counts_differ(a, b) or not (_definite(a) or _definite(b) or _shared_actor(a, b, types)):
+    if _counts_differ(a, b):
+        return False
+    one_off = _one_occurrence(a, b, types)
+    if not (one_off or _definite(a) or _definite(b) or _shared_actor(a, b, types)):
         return False  # routine actions (detentions, marches) recur daily: only a named, unique event clashes
     same_wording = overlap(words(a.summary), words(b.summary)) >= SAME_EVENT_WORDS
-    if not (named or same_wording or _same_site(a, b, types)):
+    if not (named or one_off or same_wording or _same_site(a, b, types)):
         return False
     return not _knows_both(a, b, every) and not _knows_both(b, a, every)
+
+
+def _event_kind(m: EventMention) -> str | None:
+    return ONE_OFF_TRIGGERS.get(m.trigger or "", m.trigger)
+
+
+def _one_occurrence(a: EventMention, b: EventMention, types: dict[str, str]) -> bool:
+    """Return True for two reports of a once-only event (a derailment) of one subject at one place.
+
+    One of them must name its subject as known ("the train"): "a bridge collapsed" twice is two bridges.
+    """
+    if _event_kind(a) not in ONE_OFF_TRIGGERS.values() or not _places(a, types) & _places(b, types):
+        return False
+    if a.subject and b.subject and a.subject != b.subject:
+        return False
+    subject = a.subject or b.subject
+    if subject is None:
+        return True  # "Tuesday's derailment": an event noun with its day is already a known one
+    pattern = rf"\bthe\s+(?:[\w-]+\s+){{0,3}}{re.escape(subject)}"
+    return any(re.search(pattern, m.quote, re.I) for m in (a, b))
 
 
 def _counts_differ(a: EventMention, b: EventMention) -> bool:

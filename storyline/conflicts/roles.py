@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from storyline.annotate.roles import DEMONYMS, normalise_country
 from storyline.conflicts.common import names_list, outlet, sentence_at
 from storyline.models import Article, Claim, Conflict, Role
 
@@ -21,41 +22,38 @@ TWO_PARTY = (
     r"|negotiated with|shook hands with|shake hands with|travels? to meet|travell?ed to meet"
     r"|travels? to [A-Z]\w+ to meet|travell?ed to [A-Z]\w+ to meet)"
 )
+SHORT_FORMS = ("US", "U.S.", "USA", "UK", "U.K.", "Britain", "Great Britain", "America")
 NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)*"
 SELF_ACTION = re.compile(rf"\b({NAME})\s+{TWO_PARTY}\s+(?:with\s+)?({NAME})(?!['’]s)")
 TITLE_WORDS = {"President", "Prime", "Minister", "Mr", "Mrs", "Ms", "Dr", "Chancellor", "Premier", "Leader",
                "General", "Gen", "Sir", "King", "Queen", "Foreign", "Interior", "Defence", "Defense", "The"}
 NOT_NAMES = STOP_WORDS | {d.lower() for d in calendar.day_name} | {m.lower() for m in calendar.month_name if m}
-COUNTRIES = {
-    "Belarus": ("Belarusian", "Belarusan"), "Russia": ("Russian",), "Ukraine": ("Ukrainian",),
-    "Poland": ("Polish",), "Lithuania": ("Lithuanian",), "Latvia": ("Latvian",), "Estonia": ("Estonian",),
-    "France": ("French",), "Germany": ("German",), "United States": ("US", "U.S.", "American"),
-    "Britain": ("British", "UK", "U.K."), "China": ("Chinese",), "Egypt": ("Egyptian",), "Syria": ("Syrian",),
-    "Libya": ("Libyan",), "Iraq": ("Iraqi",), "Iran": ("Iranian",), "Turkey": ("Turkish",),
-    "Israel": ("Israeli",), "Italy": ("Italian",), "Spain": ("Spanish",), "Japan": ("Japanese",),
-    "India": ("Indian",), "Pakistan": ("Pakistani",), "Brazil": ("Brazilian",), "Mexico": ("Mexican",),
-    "Canada": ("Canadian",), "Kazakhstan": ("Kazakh",), "Armenia": ("Armenian",), "Georgia": ("Georgian",),
-    "Azerbaijan": ("Azerbaijani",), "Moldova": ("Moldovan",), "Hungary": ("Hungarian",), "Haiti": ("Haitian",),
-    "Tunisia": ("Tunisian",), "Yemen": ("Yemeni",), "Afghanistan": ("Afghan",), "Venezuela": ("Venezuelan",),
-    "Serbia": ("Serbian",), "Finland": ("Finnish",), "Sweden": ("Swedish",), "Austria": ("Austrian",),
-}
-COUNTRY_OF = {form: country for country, forms in COUNTRIES.items() for form in (country, *forms)}
-OFFICES = ("prime minister", "president", "chancellor", "foreign minister", "interior minister",
-           "defence minister", "defense minister")
+# Country forms recognised in titles: names, nationality adjectives and short forms, all mapped to
+# the country name that annotation's role normaliser gives (one table for both stages).
+_COUNTRY_FORMS = sorted({c for c in DEMONYMS.values()} | {d.title() for d in DEMONYMS} | set(SHORT_FORMS))
+COUNTRY_OF = {form: normalise_country(form) for form in _COUNTRY_FORMS}
+# Cabinet portfolios: "<portfolio> minister" or "minister of <portfolio>".
+PORTFOLIOS = ("foreign", "interior", "home", "defence", "defense", "finance", "health", "education", "justice",
+              "transport", "economy", "economic", "trade", "labour", "labor", "agriculture", "environment",
+              "energy", "culture", "tourism", "sport", "sports", "science", "industry", "housing",
+              "immigration", "migration", "digital", "social affairs", "foreign affairs", "home affairs")
+OFFICES = ("prime minister", "president", "chancellor", *(f"{p} minister" for p in PORTFOLIOS))
 HEAD_OFFICES = {"president", "prime minister", "chancellor"}  # one person holds at most one of these at a time
 _C = "|".join(re.escape(c) for c in sorted(COUNTRY_OF, key=len, reverse=True))
-_T = "|".join(OFFICES)
+_T = "|".join(sorted(OFFICES, key=len, reverse=True))
 _OFFICE = rf"(?:(?P<c1>{_C})(?:['’]s)?\s+(?P<t1>(?i:{_T}))|(?P<t2>(?i:{_T}))\s+of\s+(?:the\s+)?(?P<c2>{_C}))"
 TITLE_BEFORE = re.compile(rf"\b{_OFFICE}\s+(?P<name>{NAME})")
 TITLE_AFTER = re.compile(rf"(?P<name>{NAME}),\s+(?:the\s+)?{_OFFICE}\b")
-ROLE_TEXT = re.compile(rf"^(?:the\s+)?{_OFFICE}$", re.I)
+# A role as annotation states it: "Health Minister of Portugal", "finance minister", "President of Belarus".
+ROLE_TEXT = re.compile(rf"^(?:the\s+)?(?P<title>{_T})(?:\s+of\s+(?:the\s+)?(?P<country>{_C}))?$", re.I)
 # Words that make an office not current or not the office itself ("former president", "vice president").
 QUALIFIERS = re.compile(
-    r"(former|ex|late|acting|interim|outgoing|then|deputy|vice|self-proclaimed|would-be|first|future)"
+    r"(former|ex|late|acting|interim|outgoing|then|deputy|vice|self-proclaimed|would-be|first|future|new|incoming"
+    r"|newly[\s-]appointed|caretaker|shadow|junior|state)"
     r"[\s-]*$", re.I)
 AGE = re.compile(r"^age (\d{1,3})$")
 MIN_AGE_GAP = 2  # one year apart can be a birthday between two reports
-Office = tuple[str, str]  # (title, country)
+Office = tuple[str, str | None]  # (title, country); no country when the role names none
 Holder = tuple[str, Article, int, int, Office]  # (person name, article, start, end, office)
 
 
@@ -103,12 +101,21 @@ def _same_person(a: str, b: str) -> bool:
 
 
 def _office(match: re.Match[str]) -> Office:
-    title = (match.group("t1") or match.group("t2")).lower()
+    title = " ".join((match.group("t1") or match.group("t2")).lower().split())
     return title, COUNTRY_OF[match.group("c1") or match.group("c2")]
 
 
+def _role_office(role: str) -> Office | None:
+    """Return the office an annotated role names, its country None when the role gives none."""
+    m = ROLE_TEXT.match(role.strip())
+    if m is None:
+        return None
+    country = m.group("country")
+    return " ".join(m.group("title").lower().split()), normalise_country(country) if country else None
+
+
 def _holders(article: Article) -> list[Holder]:
-    """Return (person, article, start, end, office) for each current country office the text gives someone."""
+    """Return (person, article, start, end, office) for each current office the text gives someone."""
     found: list[Holder] = []
     for pattern in (TITLE_BEFORE, TITLE_AFTER):
         for m in pattern.finditer(article.text):
@@ -117,10 +124,11 @@ def _holders(article: Article) -> list[Holder]:
             found.append((_bare(m.group("name")), article, m.start(), m.end(), _office(m)))
     for entity in article.entities:
         for role in entity.roles:
-            r = ROLE_TEXT.match(role.role.strip())
+            office = _role_office(role.role)
             start = role.start if role.start is not None else article.text.find(role.quote)
-            if r and start >= 0 and not QUALIFIERS.search(role.role.split()[0] + " "):
-                found.append((entity.name, article, start, start + len(role.quote), _office(r)))
+            if office and start >= 0 and not QUALIFIERS.search(role.role.split()[0] + " ") \
+                    and not QUALIFIERS.search(article.text[max(0, start - 20) : start]):
+                found.append((entity.name, article, start, start + len(role.quote), office))
     return found
 
 
@@ -148,13 +156,14 @@ def _claim(h: Holder) -> Claim:
 
 
 def _office_name(office: Office) -> str:
-    return f"{office[0].title()} of {office[1]}"
+    return f"{office[0].title()} of {office[1]}" if office[1] else office[0].title()
 
 
 def _shared_offices(holders: list[Holder]) -> list[Conflict]:
     by_office: dict[Office, list[Holder]] = defaultdict(list)
     for h in holders:
-        by_office[h[4]].append(h)
+        if h[4][1] is not None:  # "the health minister" of which country? two of them are no conflict
+            by_office[h[4]].append(h)
     found = []
     for office, hs in by_office.items():
         people = _people(hs)
@@ -169,14 +178,16 @@ def _shared_offices(holders: list[Holder]) -> list[Conflict]:
 def _double_offices(holders: list[Holder]) -> list[Conflict]:
     found = []
     for person in _people(holders):
-        offices = {h[4]: h for h in person}
-        clash = [(a, b) for a in offices for b in offices if a < b and _incompatible(a, b)]
-        for a, b in clash:
-            ha, hb = offices[a], offices[b]
-            who = names_list([outlet(ha[1]), outlet(hb[1])])
-            verb = "calls" if " and " not in who else "call"
-            summary = f"{who} {verb} {person[0][0]} both {_office_name(a)} and {_office_name(b)}."
-            found.append(Conflict("role", summary, [_claim(ha), _claim(hb)]))
+        offices = {h[4]: h for h in person if h[4][1] is not None}
+        keys = list(offices)
+        for i, a in enumerate(keys):
+            for b in (b for b in keys[i + 1 :] if _incompatible(a, b)):
+                ha, hb = offices[a], offices[b]
+                who = names_list([outlet(ha[1]), outlet(hb[1])])
+                verb = "calls" if " and " not in who else "call"
+                summary = f"{who} {verb} {person[0][0]} both {_office_name(a)} and {_office_name(b)}."
+                found.append(Conflict("role", summary, [_claim(ha), _claim(hb)]))
+        found.extend(_cabinet_clashes(person))
     return found
 
 
@@ -185,6 +196,47 @@ def _incompatible(a: Office, b: Office) -> bool:
     if a[0] == b[0]:
         return a[0] in HEAD_OFFICES and a[1] != b[1]
     return a[1] == b[1] and a[0] in HEAD_OFFICES and b[0] in HEAD_OFFICES
+
+
+def _cabinet_clashes(person: list[Holder]) -> list[Conflict]:
+    """Return conflicts where sources give one person different cabinet posts of one country.
+
+    One article naming both posts is a minister with two portfolios, not a disagreement.
+    """
+    by_post: dict[str, list[Holder]] = defaultdict(list)
+    for h in person:
+        if h[4][0] not in HEAD_OFFICES:
+            by_post[h[4][0]].append(h)
+    posts = list(by_post)
+    found = []
+    for i, a in enumerate(posts):
+        for b in posts[i + 1 :]:
+            ha, hb = by_post[a], by_post[b]
+            if _same_country(ha, hb) and not {h[1].id for h in ha} & {h[1].id for h in hb}:
+                found.append(_cabinet_conflict(person[0][0], a, ha, b, hb))
+    return found
+
+
+def _same_country(a: list[Holder], b: list[Holder]) -> bool:
+    """Return True unless both posts are given countries and the countries differ."""
+    countries_a, countries_b = {h[4][1] for h in a} - {None}, {h[4][1] for h in b} - {None}
+    return not countries_a or not countries_b or bool(countries_a & countries_b)
+
+
+def _cabinet_conflict(name: str, a: str, ha: list[Holder], b: str, hb: list[Holder]) -> Conflict:
+    first_a, first_b = _one_per_article(ha), _one_per_article(hb)
+    who_a, who_b = (names_list([outlet(h[1]) for h in hs]) for hs in (first_a, first_b))
+    verb_a, verb_b = ("call" if len(hs) > 1 else "calls" for hs in (first_a, first_b))
+    summary = f"{who_a} {verb_a} {name} {a}; {who_b} {verb_b} {_pronoun_free(name)} {b}."
+    return Conflict("role", summary, [_claim(h) for h in (*first_a, *first_b)])
+
+
+def _one_per_article(holders: list[Holder]) -> list[Holder]:
+    return list({h[1].id: h for h in reversed(holders)}.values())[::-1]
+
+
+def _pronoun_free(name: str) -> str:
+    return name.split()[-1]
 
 
 def _ages(articles: list[Article]) -> list[Conflict]:

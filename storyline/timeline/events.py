@@ -42,6 +42,11 @@ DATELINE = re.compile(r"^\s*[A-Z][A-Z .'/-]*[A-Z](,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,
 SINCE = re.compile(r"\bsince\b[^,;.]{0,30}$|\b(?:until|till|before)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 # Subordinators of a clause that may never happen.
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+# Idioms that name one action in other words ("left the tracks" is a derailment): (verb, object) -> trigger.
+# Hand-made because no lexicon shipped on PyPI maps news idioms to their event; kept to unambiguous ones.
+IDIOM_TRIGGERS = {("leave", "track"): "derail", ("leave", "rail"): "derail", ("jump", "track"): "derail",
+                  ("jump", "rail"): "derail", ("come", "rail"): "derail", ("catch", "fire"): "burn",
+                  ("burst", "flame"): "burn"}
 # Date tokens that only describe a noun ("the August 9 election"): the clause around it is not dated by it.
 MODIFIER_DEPS = {"compound", "nmod", "amod", "nummod"}
 
@@ -203,9 +208,27 @@ def _event(article: Article, sent: Span, timex: TimeExpr, head: Token, tokens: A
         quote=quote,
         quote_start=quote_start,
         entities=_participants(article, sent),
-        trigger=(noun.lemma_ if noun is not None else head.lemma_).lower(),
+        trigger=noun.lemma_.lower() if noun is not None else _trigger(head),
         numbers=quantities(head.sent, timex_tokens),
+        subject=_subject(head) if noun is None else None,
     )
+
+
+def _trigger(head: Token) -> str:
+    """Return the clause verb's lemma, or the event an idiom around it names ("left the tracks": derail)."""
+    lemma = head.lemma_.lower()
+    for child in head.children:
+        objects = [child] if child.dep_ == "dobj" else [g for g in child.children if g.dep_ == "pobj"]
+        for obj in objects if child.dep_ in ("dobj", "prep") else []:
+            if (lemma, obj.lemma_.lower()) in IDIOM_TRIGGERS:
+                return IDIOM_TRIGGERS[(lemma, obj.lemma_.lower())]
+    return lemma
+
+
+def _subject(head: Token) -> str | None:
+    """Return the lemma of the clause's common-noun subject ("The regional train derailed": train)."""
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject.lemma_.lower() if subject is not None and subject.pos_ == "NOUN" else None
 
 
 def _date_value(timex: TimeExpr) -> str:

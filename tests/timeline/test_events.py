@@ -68,6 +68,20 @@ def test_date_on_event_noun_makes_noun_the_trigger(parsed):
     assert event.summary == "The protest drew thousands of people"
 
 
+def test_idiom_names_its_event_and_the_subject_noun_is_kept(parsed):
+    text = "The regional train left the tracks on Monday, police said."
+    article, doc = parsed(text, [("Monday", "2023-03-06", "day")], published="2023-03-08")
+    [event] = extract_events(article, doc)
+    assert (event.trigger, event.subject) == ("derail", "train")
+
+
+def test_event_noun_has_no_subject_of_its_own(parsed):
+    text = "The death toll from Tuesday's derailment has risen to four."
+    article, doc = parsed(text, [("Tuesday", "2023-03-07", "day")], published="2023-03-08")
+    [event] = extract_events(article, doc)
+    assert (event.trigger, event.subject) == ("derailment", None)
+
+
 def test_byline_and_dateline_sentences_yield_no_events(parsed):
     article, doc = parsed("Updated 27 August 2020 at 10:00.", [("27 August 2020", "2020-08-27", "day")])
     assert extract_events(article, doc) == []
