@@ -171,6 +171,12 @@ def _bare_pronoun(phrase: list[Token]) -> bool:
     return len(content) == 1 and content[0].pos_ == "PRON" and content[0].lower_ not in ("i", "we")
 
 
+def noun_summary(noun: Token, skip: set[int]) -> str:
+    """Return an event noun's phrase without its date ("Tuesday's derailment of a train": the derailment of a train)."""
+    tokens = _phrase(noun, skip | {t.i for t in noun.sent if t.dep_ == "case" and t.head.i in skip})
+    return _render(tokens, the=tokens[0].pos_ == "NOUN" if tokens else False)
+
+
 def _the(subject: list[Token], skip: set[int]) -> bool:
     """Return True when the subject lost a possessive date ("Sunday's march") and needs "the"."""
     lost = any(c.dep_ == "poss" and c.i in skip for t in subject for c in t.children)

@@ -19,7 +19,7 @@ from typing import Any
 
 from storyline.models import Article, EventMention, EventStatus, Span, TimeExpr
 from storyline.timeline import dates
-from storyline.timeline.clauses import REPORTING_LEMMAS, summary
+from storyline.timeline.clauses import REPORTING_LEMMAS, noun_summary, summary
 
 Doc = Any  # spacy.tokens.Doc; typed loosely so importing this module needs no spaCy
 Token = Any
@@ -39,7 +39,8 @@ BOILERPLATE = re.compile(
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'/-]*[A-Z](,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(\([^)]*\))?\s*[—–-]+\s+")
 # "has ruled Belarus since 1994", "since shortly after the election", "the contract runs until 2022",
 # "must be signed before Monday": the bounds of a state or a deadline, not an event on that date.
-SINCE = re.compile(r"\bsince\b[^,;.]{0,30}$|\b(?:until|till|before)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+SINCE = re.compile(r"\bsince\b[^,;.]{0,30}$|(?<!shortly )(?<!just )(?<!soon )"
+                   r"(?<!minutes )(?<!moments )\b(?:until|till|before)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 # Subordinators of a clause that may never happen.
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Idioms that name one action in other words ("left the tracks" is a derailment): (verb, object) -> trigger.
@@ -198,6 +199,8 @@ def _event(article: Article, sent: Span, timex: TimeExpr, head: Token, tokens: A
     quote_start, quote = _quote(article.text, sent)
     noun = _event_noun(tokens.root)
     timex_tokens = {t.i for t in tokens}
+    if noun is not None and tokens.root.dep_ == "poss" and _nested(noun, head):
+        text = noun_summary(noun, timex_tokens)  # "The toll from Tuesday's derailment has risen": the derailment
     return EventMention(
         article=article.id,
         date=_date_value(timex),
@@ -212,6 +215,11 @@ def _event(article: Article, sent: Span, timex: TimeExpr, head: Token, tokens: A
         numbers=quantities(head.sent, timex_tokens),
         subject=_subject(head) if noun is None else None,
     )
+
+
+def _nested(noun: Token, head: Token) -> bool:
+    """Return True when the event noun is not the clause's own subject or object but inside one of them."""
+    return noun.head.i != head.i or noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr")
 
 
 def _trigger(head: Token) -> str:

@@ -80,6 +80,21 @@ def test_event_noun_has_no_subject_of_its_own(parsed):
     article, doc = parsed(text, [("Tuesday", "2023-03-07", "day")], published="2023-03-08")
     [event] = extract_events(article, doc)
     assert (event.trigger, event.subject) == ("derailment", None)
+    assert event.summary == "The derailment"
+
+
+def test_event_noun_inside_the_subject_is_the_event_not_the_clause(parsed):
+    text = "The death toll from Tuesday's derailment of a regional train has risen to four."
+    article, doc = parsed(text, [("Tuesday", "2023-03-07", "day")], published="2023-03-08")
+    [event] = extract_events(article, doc)
+    assert event.summary == "The derailment of a regional train"
+
+
+def test_shortly_before_a_time_dates_the_event(parsed):
+    text = "The train left the rails shortly before 9 p.m. on Tuesday."
+    article, doc = parsed(text, [("9 p.m. on Tuesday", "2023-03-07T21:00", "minute")], published="2023-03-08")
+    [event] = extract_events(article, doc)
+    assert event.trigger == "derail"
 
 
 def test_byline_and_dateline_sentences_yield_no_events(parsed):
