@@ -57,6 +57,26 @@ def test_different_events_on_one_day_stay_apart():
     assert len(merge(mentions, [article("a"), article("b")])) == 2
 
 
+def test_one_act_told_with_two_verbs_by_two_outlets_is_one_entry():
+    mentions = [
+        mention("courier", "2023-03-08", "Austria's transport minister said she would travel to the site", "travel",
+                ["Katrin Hollaus"], status="planned"),
+        mention("wire", "2023-03-08", "Transport Minister Katrin Hollaus was due to visit the site", "visit",
+                ["Katrin Hollaus"], status="planned"),
+    ]
+    [event] = merge(mentions, [article("courier"), article("wire")])
+    assert [s.article for s in event.sources] == ["courier", "wire"]
+
+
+def test_one_person_doing_two_things_on_one_day_stays_two_entries():
+    mentions = [
+        mention("a", "2023-03-08", "Minister Katrin Hollaus will meet union leaders", "meet", ["Katrin Hollaus"]),
+        mention("b", "2023-03-08", "Minister Katrin Hollaus will open the new hospital wing", "open",
+                ["Katrin Hollaus"]),
+    ]
+    assert len(merge(mentions, [article("a"), article("b")])) == 2
+
+
 def test_month_report_joins_the_day_report_and_the_day_wins():
     mentions = [
         mention("a", "2020-09", "Lukashenko met Putin in Sochi", "meet", ["Lukashenko", "Putin"], gran="month"),
