@@ -171,8 +171,8 @@ def _conditional(head: Token) -> bool:
 
 def _modifies_noun(root: Token) -> bool:
     """Return True for a date that only describes a noun ("the August 9 election")."""
-    if root.dep_ == "pobj" and root.head.lower_ == "of":
-        return root.head.head.pos_ in ("NOUN", "PROPN")  # "the elections of August 9"
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "from"):
+        return root.head.head.pos_ in ("NOUN", "PROPN")  # "the elections of August 9", "footage from Saturday"
     return root.dep_ in MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN")
 
 

@@ -90,6 +90,12 @@ def test_event_noun_inside_the_subject_is_the_event_not_the_clause(parsed):
     assert event.summary == "The derailment of a regional train"
 
 
+def test_date_of_a_thing_from_that_day_dates_no_event(parsed):
+    text = "Police appealed for dashcam footage from Saturday evening."
+    article, doc = parsed(text, [("Saturday evening", "2023-04-15TEV", "day")], published="2023-04-17")
+    assert extract_events(article, doc) == []
+
+
 def test_shortly_before_a_time_dates_the_event(parsed):
     text = "The train left the rails shortly before 9 p.m. on Tuesday."
     article, doc = parsed(text, [("9 p.m. on Tuesday", "2023-03-07T21:00", "minute")], published="2023-03-08")
