@@ -157,6 +157,32 @@ def is_title_word(word: str) -> bool:
     return key in ROLE_HEADS or key in HONORIFICS or key in ABBREVIATED_TITLES or key in {"prime", "foreign", "vice"}
 
 
+def role_in_apposition(doc: Doc, start: int, end: int) -> bool:
+    """Return whether the name doc[start:end] stands in apposition to a role phrase.
+
+    "The union president, Helena Saraiva," and "Lise Holm, chairwoman of the Danish Nurses'
+    Organisation," name a person whatever label the recogniser gave the name.
+    """
+    sent = doc[start].sent
+    if start - 1 > sent.start and doc[start - 1].text == "," and _apposition_before(doc, start - 1, sent.start):
+        return True
+    after = _apposition_after(doc, end, sent.end)
+    return after is not None and _head(after[1]) in ROLE_HEADS
+
+
+def distinct_roles(roles: list[Role]) -> list[Role]:
+    """Return the roles that say something different, first-seen order: case aside, and a bare title
+    ("health minister") giving way to the same title with its country ("Health Minister of Portugal").
+    """
+    keys = [r.role.lower().replace(" of the ", " of ") for r in roles]
+    kept: list[Role] = []
+    for index, (role, key) in enumerate(zip(roles, keys, strict=True)):
+        if key in keys[:index] or any(other.startswith(key + " of ") for other in keys):
+            continue
+        kept.append(role)
+    return kept
+
+
 def _person_spans(doc: Doc, entities: list[Entity]) -> list[tuple[int, Span]]:
     """Return (entity index, token span) for each mention of a PERSON entity, in text order."""
     spans: list[tuple[int, Span]] = []
@@ -267,8 +293,8 @@ def _apposition_after(doc: Doc, start: int, ceiling: int) -> tuple[int, _Phrase]
         age = int(doc[start + 1].text)
         return (end, _Phrase([], None, age, False)) if 0 < age < 120 else None
     phrase = _read_phrase(doc, start + 1, end)
-    if phrase is None or not phrase.has_det or not phrase.words:
-        return None
+    if phrase is None or not phrase.words or not (phrase.has_det or _head(phrase) in ROLE_HEADS):
+        return None  # "Lise Holm, chairwoman of ...": without a determiner, only a known role head
     return end, phrase
 
 
@@ -287,20 +313,32 @@ def _read_phrase(doc: Doc, start: int, end: int) -> _Phrase | None:
         i, phrase.qualifier, phrase.has_det = owner[0], owner[1], True
     i = _read_age(doc, i, end, phrase)
     stop = _read_words(doc, i, end, phrase)
-    if stop is None:
-        return None
+    if stop is None or (owner is not None and owner[1] is None and _head(phrase) not in ROLE_HEADS):
+        return None  # a person's "third child" or "wife" is a relation, not a role
     if stop < end:  # "of" follows the head
         return _read_of(doc, stop + 1, end, phrase)
     return phrase
 
 
-def _possessor(doc: Doc, i: int, end: int) -> tuple[int, str] | None:
-    """Return (token after 's, name) when doc[i:] starts with "Russia's" (an entity or proper noun)."""
+def _possessor(doc: Doc, i: int, end: int) -> tuple[int, str | None] | None:
+    """Return (token after 's, name) when doc[i:] starts with "Russia's" (an entity or proper noun).
+
+    An organisation's name may hold an apostrophe ("the Danish Nurses' Organisation's"): a named
+    entity is read whole. A person's name is read like "his" (no qualifier): "Putin's spokesman".
+    """
+    if i < end and doc[i].ent_type_ in _QUALIFIER_LABELS:
+        ent = _entity_at(doc, i, end)
+        if doc[ent.end - 1].text in ("'s", "’s") and ent.end - 1 > i:
+            return ent.end, _qualifier_name(doc, doc[i : ent.end - 1])
+        if ent.end < end and doc[ent.end].tag_ == "POS":
+            return ent.end + 1, _qualifier_name(doc, ent)
     j = i
-    while j < end and doc[j].tag_ in ("NNP", "NNPS") and doc[j].ent_type_ != "PERSON":
+    while j < end and doc[j].tag_ in ("NNP", "NNPS"):
         j += 1
     if j == i or j >= end or doc[j].tag_ != "POS":
         return None
+    if any(t.ent_type_ == "PERSON" for t in doc[i:j]):
+        return j + 1, None
     return j + 1, normalise_country(doc[i:j].text)
 
 
@@ -349,6 +387,8 @@ def _can_be_title_word(token: Token) -> bool:
     """Return whether a token can be part of a title: an adjective or noun, not a person, date or time."""
     if _AGE_TOKEN.match(token.text):
         return True
+    if token.tag_ == "VBG" and token.lower_ in _TITLE_ADJECTIVES:  # "managing director"
+        return token.ent_type_ == ""
     return token.tag_ in _TITLE_TAGS and token.ent_type_ not in ("PERSON", "DATE", "TIME")
 
 
@@ -372,10 +412,33 @@ def _read_of(doc: Doc, i: int, end: int, phrase: _Phrase) -> _Phrase | None:
     if doc[i].lower_ == "the":
         i += 1
     rest = doc[i:end]
-    if len(rest) == 0 or any(t.tag_ not in _TITLE_TAGS or t.ent_type_ == "PERSON" for t in rest):
+    if len(rest) == 0 or not (_is_one_entity(rest) or all(_can_follow_of(t) for t in rest)):
         return None
-    phrase.qualifier = normalise_country(rest.text)
+    phrase.qualifier = _qualifier_name(doc, rest) if _is_one_entity(rest) else normalise_country(rest.text)
     return phrase
+
+
+def _qualifier_name(doc: Doc, ent: Span) -> str:
+    """Return the name of a qualifying entity; an organisation named with "the" keeps it.
+
+    "the head of the Federal Safety Investigation Authority" becomes "Head of the Federal Safety
+    Investigation Authority"; ``distinct_roles`` treats it as the same role as one without "the".
+    """
+    name = normalise_country(ent.text)
+    if ent[0].ent_type_ == "ORG" and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
+        return "the " + name
+    return name
+
+
+def _can_follow_of(token: Token) -> bool:
+    return token.tag_ in _TITLE_TAGS and token.ent_type_ != "PERSON"
+
+
+def _is_one_entity(span: Span) -> bool:
+    """Return whether a span is one organisation or place, read whole ("the Danish Nurses' Organisation")."""
+    return span[0].ent_type_ in _QUALIFIER_LABELS and all(
+        t.ent_type_ == span[0].ent_type_ and (t.ent_iob_ == "I" or k == 0) for k, t in enumerate(span)
+    )
 
 
 def _role_text(f: _Found, found: list[_Found], spans: list[tuple[int, Span]], doc: Doc) -> str | None:

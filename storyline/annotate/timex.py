@@ -111,17 +111,21 @@ def _resolve_references(found: list[Found], ctx: Context) -> list[Found]:
     """Fill the placeholders that depend on earlier expressions, in text order.
 
     "@Q" is a quarter named earlier, "@Y" a year from that quarter (or from now), "@R" a period
-    counted from the latest date the text named ("two days later", "the following year"), "@S" the
+    counted from the latest date the text named ("two days later", "the following year"), "@D" a weekday
+    counted the same way ("the previous Friday"), "@P" a part of that day ("in the morning"), "@S" the
     period of that date itself ("that day", "later that year"); an "@S" with no such date is dropped.
     """
     out: list[Found] = []
     last_quarter: tuple[int, int, int] | None = None  # (year, quarter, where)
     reference: tuple[date, int, str] | None = None  # (latest date named, where, its granularity)
-    stated_year: tuple[int, int] | None = None  # (latest year written out, where)
+    stated_year: tuple[int, int, bool] | None = None  # (latest year written out, where, with a month or day)
     history = _is_history(ctx)
     for f in found:
-        f = _in_stated_year(f, stated_year, ctx, history)
-        f = _in_history_year(f, stated_year, ctx) if history else f
+        moved = _in_stated_year(f, stated_year, ctx, history)
+        if moved is not f and stated_year is not None:
+            # the narrative goes on in that year
+            stated_year = (stated_year[0], moved.end, stated_year[2])
+        f = _in_history_year(moved, stated_year, ctx) if history else moved
         stated_year = _stated_year(f, ctx.text) or stated_year
         value = f.value or ""
         if value.startswith("@QY"):
@@ -134,6 +138,10 @@ def _resolve_references(found: list[Found], ctx: Context) -> list[Found]:
             f = f._replace(value=resolved, gran=gran)
         elif value.startswith("@R"):
             f = f._replace(value=_from_reference(value[2:], reference, f.start, ctx.anchor))
+        elif value.startswith("@P"):
+            f = f._replace(value=_part_of_reference_day(value[2:], reference, f.start, ctx.anchor))
+        elif value.startswith("@D"):
+            f = f._replace(value=_weekday_from_reference(value[2:], reference, f.start, ctx.anchor))
         elif value.startswith("@S"):
             same = _same_period(value[2:], reference, f.start)
             if same is None:
@@ -191,17 +199,21 @@ def _is_history(ctx: Context) -> bool:
     return old >= _HISTORY_MIN_YEARS and old >= _HISTORY_RATIO * len(_DEICTIC.findall(ctx.text))
 
 
-def _stated_year(f: Found, text: str) -> tuple[int, int] | None:
-    """Return (year, end) when the expression writes its calendar year out ("June 1995", "1995")."""
+def _stated_year(f: Found, text: str) -> tuple[int, int, bool] | None:
+    """Return (year, end, finer) when the expression writes its calendar year out ("June 1995", "1995").
+
+    ``finer`` says the expression also names a month or day ("March 20, 2003"): a date that precise sets
+    the scene for the sentences after it, a year alone less so.
+    """
     m = _WRITTEN_YEAR.search(text, f.start, f.end)
     if m is None or f.type not in ("DATE", "TIME") or not (f.value or "").startswith(m.group(1)):
         return None
     if _SINCE.search(text, max(0, f.start - 32), f.start):
         return None  # "since (its launch in) 1980" runs up to now: it sets no year for what follows
-    return int(m.group(1)), f.end
+    return int(m.group(1)), f.end, bool(_MONTH_VALUE.fullmatch(f.value or ""))
 
 
-def _beyond_reach(text: str, where: int, start: int, years_back: int, history: bool) -> bool:
+def _beyond_reach(text: str, where: int, start: int, years_back: int, history: bool, finer: bool) -> bool:
     """Return whether a stated year is too far back in the text to date a month at ``start``.
 
     In the same sentence any year a few years back counts; across sentences (same paragraph) only a
@@ -212,24 +224,24 @@ def _beyond_reach(text: str, where: int, start: int, years_back: int, history: b
         return False  # a history: its year holds across paragraphs until another is stated
     if start - where > _STATED_YEAR_REACH or "\n\n" in text[where:start]:
         return True
-    return bool(_SENTENCE_BREAK.search(text, where, start)) and years_back < _HISTORICAL_GAP
+    return bool(_SENTENCE_BREAK.search(text, where, start)) and years_back < _HISTORICAL_GAP and not finer
 
 
-def _in_stated_year(f: Found, stated: tuple[int, int] | None, ctx: Context, history: bool) -> Found:
+def _in_stated_year(f: Found, stated: tuple[int, int, bool] | None, ctx: Context, history: bool) -> Found:
     """Return a month, day or season named without a year moved into the year the narrative just stated.
 
     In a history even a present-tense clause keeps the narrative's year (the historical present).
     """
-    if stated is None or ctx.anchor is None or f.type != "DATE":
+    if stated is None or ctx.anchor is None or f.type != "DATE" or f.year_stated:
         return f
-    year, where = stated
+    year, where, finer = stated
     value = _MONTH_VALUE.fullmatch(f.value or "")
     span = ctx.text[f.start : f.end]
     if (
         value is None
         or abs(year - ctx.anchor.year) < _STATED_YEAR_MIN_GAP
         or year > ctx.anchor.year
-        or _beyond_reach(ctx.text, where, f.start, ctx.anchor.year - year, history)
+        or _beyond_reach(ctx.text, where, f.start, ctx.anchor.year - year, history, finer)
         or _WRITTEN_YEAR.search(span)
         or not _BARE_MONTH.search(span)
         or _RELATIVE_WORD.search(span)
@@ -242,7 +254,7 @@ def _in_stated_year(f: Found, stated: tuple[int, int] | None, ctx: Context, hist
 _THE_YEAR = re.compile(r"(?i)\bthe\s+year\b")
 
 
-def _in_history_year(f: Found, stated: tuple[int, int] | None, ctx: Context) -> Found:
+def _in_history_year(f: Found, stated: tuple[int, int, bool] | None, ctx: Context) -> Found:
     """Return "the year" ("by the end of the year") of a history as the year it last stated, not today's."""
     if stated is None or ctx.anchor is None or f.value != f"{ctx.anchor.year:04d}":
         return f
@@ -294,6 +306,30 @@ def _from_reference(spec: str, reference: tuple[date, int, str] | None, where: i
         return cal.day_value(base + timedelta(days=int(n)))
     shifted = cal.shift_value(base, unit, int(n))
     return shifted[0] if shifted else None
+
+
+def _weekday_from_reference(
+    spec: str, reference: tuple[date, int, str] | None, where: int, anchor: date | None
+) -> str | None:
+    """Return "the previous Friday" ("5:-1") as the Friday before the day named nearby, else before the anchor.
+
+    Only a date named to the day is a base; else the publication date is.
+    """
+    weekday, sign = (int(x) for x in spec.split(":"))
+    near = reference is not None and where - reference[1] <= _REFERENCE_REACH and reference[2] == "day"
+    base = reference[0] if near and reference is not None else anchor
+    if base is None:
+        return None
+    return cal.day_value(cal.relative_weekday(base, weekday, "previous" if sign < 0 else "following"))
+
+
+def _part_of_reference_day(
+    code: str, reference: tuple[date, int, str] | None, where: int, anchor: date | None
+) -> str | None:
+    """Return "in the morning" ("MO") as the morning of the day named nearby, else of the anchor."""
+    near = reference is not None and where - reference[1] <= _REFERENCE_REACH and reference[2] == "day"
+    base = reference[0] if near and reference is not None else anchor
+    return f"{cal.day_value(base)}T{code}" if base is not None else None
 
 
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")

@@ -184,6 +184,8 @@ def _fractional_duration(n: float, unit: str, time_part: str, letter: str) -> st
         return f"P{whole}DT{round((n - whole) * 24)}H" if whole else f"PT{round(n * 24)}H"
     if unit == "hour":
         return f"PT{whole}H{round((n - whole) * 60)}M" if whole else f"PT{round(n * 60)}M"
+    if unit == "minute":
+        return f"PT{whole}M{round((n - whole) * 60)}S" if whole else f"PT{round(n * 60)}S"
     return f"P{time_part}{n:g}{letter}"
 
 

@@ -29,6 +29,7 @@ class Found(NamedTuple):
     begin: str | None = None
     end_value: str | None = None
     mod: str | None = None
+    year_stated: bool = False  # its year is written next to it ("August-September 1950"), not inferred
 
 
 class Context:
@@ -77,12 +78,16 @@ def _low(s: str | None) -> str:
 
 
 _PASSED_LEAD = re.compile(r"(?i:\b(?:since|last)\s+)$")
+# "a pact effective June 1": a change takes effect on the next such date (TimeBank: all three cases).
+_EFFECTIVE_LEAD = re.compile(r"(?i:\beffective\s+(?:on\s+)?)$")
 
 
 def _year_tense(ctx: Context, start: int, end: int) -> str | None:
     """Return the tense that picks the year of a date stated without one ("passed" after since/last)."""
     if _PASSED_LEAD.search(ctx.text, max(0, start - 8), start):
         return "passed"  # "in office since May", "shot last Oct. 23": a date already behind the publication date
+    if _EFFECTIVE_LEAD.search(ctx.text, max(0, start - 14), start):
+        return "future"
     return ctx.tense(start, end)
 
 
@@ -143,6 +148,22 @@ def _slashed(m: re.Match[str], ctx: Context) -> Found | None:
         options.sort(key=lambda md: abs((date(year, *md) - ctx.anchor).days))  # type: ignore[operator]
     month, day = options[0]
     return _found(m, f"{year:04d}-{month:02d}-{day:02d}", gran="day")
+
+
+def _range_start(m: re.Match[str], ctx: Context) -> Found | None:
+    """Return the first end of a span of months or days whose year is written after the second end."""
+    year, month = int(_g(m, "year")), lex.month_number(_g(m, "mon"))
+    if not _g(m, "day"):
+        return _found(m, cal.month_value(year, month), gran="month", year_stated=True)
+    return _resolve_day(m, ctx, month, lex.ordinal_value(_g(m, "day")), year)._replace(year_stated=True)
+
+
+def _range_end(m: re.Match[str], ctx: Context) -> Found | None:
+    """Return the second end of a span of months or days ("-24 August", "-September 1950")."""
+    month, year = lex.month_number(_g(m, "mon")), _g(m, "year")
+    if _g(m, "day"):
+        return _resolve_day(m, ctx, month, lex.ordinal_value(_g(m, "day")), int(year) if year else None)
+    return _found(m, cal.month_value(int(year), month), gran="month") if year else None
 
 
 def _month_year(m: re.Match[str], ctx: Context) -> Found | None:
@@ -378,10 +399,20 @@ def _season_year(ctx: Context, m: re.Match[str], code: str, rel: str) -> int:
 _DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": -1}
 
 
+# "today's world", "many of today's computers": the present age, not the publication day; TimeBank and
+# AQUAINT leave these unannotated (3 of 3), while "today's editions" is annotated as the day.
+_GENERIC_TODAY = re.compile(r"['’]s\s+(?i:world|youth|society|generation|young|children|kids|standards|times)\b")
+_PART_OF_BEFORE = re.compile(r"(?i:\b(?:many|most|some|all)\s+of\s+)$")
+
+
 def _relative_day(m: re.Match[str], ctx: Context) -> Found | None:
     word = _low(_g(m, "w"))
     pod = _low(_g(m, "pod"))
     mod = lex.mod_for(_g(m, "pre"))
+    if word == "today" and (
+        _GENERIC_TODAY.match(ctx.text, m.end()) or _PART_OF_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+    ):
+        return None
     if ctx.anchor is None:
         return _found(m, None, gran="day", mod=mod)
     day = cal.day_value(ctx.anchor + timedelta(days=_DAY_OFFSETS[word]))
@@ -395,6 +426,11 @@ def _day_before_after(m: re.Match[str], ctx: Context) -> Found | None:
         return _found(m, None, gran="day")
     offset = {"before yesterday": -2, "after tomorrow": 2}[_low(_g(m, "w"))]
     return _found(m, cal.day_value(ctx.anchor + timedelta(days=offset)), gran="day")
+
+
+def _the_part_of_day(m: re.Match[str], ctx: Context) -> Found | None:
+    """Return "(in) the morning" as that part of the day named last, or of the publication day (filled in later)."""
+    return _found(m, f"@P{lex.PARTS_OF_DAY[_low(_g(m, 'pod'))]}", type="TIME", gran="time")
 
 
 def _part_of_day(m: re.Match[str], ctx: Context) -> Found | None:
@@ -425,6 +461,11 @@ def _weekday_day(m: re.Match[str], ctx: Context) -> date | None:
 
 
 def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
+    rel = _low(_g(m, "rel"))
+    if rel in ("the previous", "the following", "the next") and ctx.anchor is not None:
+        # "down 4.5% from the previous Friday": counted from the date named last (filled in later)
+        sign = -1 if rel == "the previous" else 1
+        return _found(m, f"@D{lex.WEEKDAYS[_g(m, 'wd').lower()]}:{sign}", gran="day")
     day = _weekday_day(m, ctx)
     mod = lex.mod_for(_g(m, "rel"))
     if day is None:
@@ -432,12 +473,18 @@ def _weekday(m: re.Match[str], ctx: Context) -> Found | None:
     return _found(m, cal.day_value(day), gran="day", mod=mod)
 
 
+# "Friday night" is typed as the day it names (DATE), keeping the part of day in its value: in TimeBank and
+# the even-indexed AQUAINT files, 15 of 20 weekday + part-of-day expressions are DATEs (5 TIMEs), and their
+# values split evenly between the day alone and the day with its part.
+_WEEKDAY_PART_TYPE = "DATE"
+
+
 def _weekday_part(m: re.Match[str], ctx: Context) -> Found | None:
     day = _weekday_day(m, ctx)
     pod = lex.PARTS_OF_DAY[_low(_g(m, "pod"))]
     if day is None:
-        return _found(m, f"XXXX-WXX-{lex.WEEKDAYS[_g(m, 'wd').lower()]}T{pod}", type="TIME", gran="time")
-    return _found(m, f"{cal.day_value(day)}T{pod}", type="TIME", gran="time")
+        return _found(m, f"XXXX-WXX-{lex.WEEKDAYS[_g(m, 'wd').lower()]}T{pod}", type=_WEEKDAY_PART_TYPE, gran="time")
+    return _found(m, f"{cal.day_value(day)}T{pod}", type=_WEEKDAY_PART_TYPE, gran="time")
 
 
 # --- sets -----------------------------------------------------------------------------------------
@@ -493,6 +540,8 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
     pre = _g(m, "pre")
     if rel == "the" and not pre:
         return None
+    if full_rel == "the last" and _OF_AFTER.match(ctx.text, m.end()):
+        return None  # "the last week of August", "the last year of the war": the end of that, not of now
     if unit == "day" and rel not in ("previous", "following", "next", "preceding", "prior", "same"):
         return None
     gran = lex.UNITS[unit][1]
@@ -561,7 +610,8 @@ def _vague_adjective(m: re.Match[str], ctx: Context) -> Found | None:
 def _year_end(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.anchor is None:
         return _found(m, None, gran="year", mod="END")
-    return _found(m, f"{ctx.anchor.year:04d}", gran="year", mod="END")
+    passed = _PASSED_LEAD.search(ctx.text, max(0, m.start() - 8), m.start())  # "up 5% since year-end": last year's
+    return _found(m, f"{ctx.anchor.year - (1 if passed else 0):04d}", gran="year", mod="END")
 
 
 _BACKWARD = ("ago", "earlier", "before", "previously", "back", "prior")
@@ -619,6 +669,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Found | None:
     if _low(n_text) in ("a", "an") and _money_before(ctx.text, m.start()):
         return None  # a rate ("$5 a year", "700 seats a week"): TimeBank leaves these unannotated
     n = lex.number_value(n_text)
+    if n is not None and (_g(m, "half") or _g(m, "half2")):
+        n += 0.5  # "two and a half years", "a minute and a half"
     mod = lex.mod_for(_g(m, "mod") or _g(m, "mod2"))
     if _g(m, "n2") and mod is None:
         mod = "EQUAL_OR_MORE"
@@ -704,9 +756,15 @@ _VAGUE_VALUES = {
 }  # fmt: skip
 
 
+_MODAL_BEFORE = re.compile(r"(?i:\b(?:may|might|will|would|could|can|should|must)\s+)$")
+
+
 def _vague(m: re.Match[str], ctx: Context) -> Found | None:
     start, end = _span(m)
     key = _low(ctx.text[start:end])
+    modal = _MODAL_BEFORE.search(ctx.text, max(0, start - 12), start)
+    if key == "soon" and not modal and ctx.tense(start, end) == "past":
+        return None  # "the Germans soon intervened": narration, not a time ahead (TimeBank, WikiWars leave it)
     return _found(m, _VAGUE_VALUES.get(key), gran="unknown")
 
 
@@ -785,6 +843,7 @@ PRE, N, VN, U = lex.PART_PREFIX, lex.NUMBER, lex.VAGUE_NUMBER, lex.UNIT
 _ONES = r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
 _ONES += r"|seventeen|eighteen|nineteen|twenty)"
 B = r"(?<![\w'’-])"  # a word starts here
+_TO = r"(?:\s*[-–]\s*|\s+(?i:and|or|to|through|until|till)\s+)"  # between the ends of a span of dates
 E = r"(?![\w])"  # a word ends here
 
 _RULES: list[tuple[str, Resolver]] = [
@@ -795,6 +854,16 @@ _RULES: list[tuple[str, Resolver]] = [
     ),
     (r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", _slashed),
     (r"(?<![\d/.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>\d{4})(?![\d.]\d)", _slashed),
+    # Spans of days or months ("August-September 1950", "26 June - 4 August 1952", "in March and April 2012"):
+    # TimeML tags each end; the first takes the year written after the second. Ahead of the day rules so
+    # that they win the tie on the first end.
+    (rf"{B}(?P<t>(?:(?P<day>{D})\s+)?(?P<mon>{M})){_TO}(?:{D}\s+)?{M}(?:,?\s+(?P<year>{Y})){E}", _range_start),
+    (rf"{B}(?P<t>(?P<mon>{M})\s+(?P<day>{D})){_TO}{M}\s+{D}(?:,?\s+(?P<year>{Y})){E}", _range_start),
+    (
+        rf"(?:{M}|(?<!\d)\d{{1,2}})\s*[-–]\s*(?P<t>(?:(?P<day>{D})\s+)?(?P<mon>{M})(?:,?\s+(?P<year>{Y}))?){E}",
+        _range_end,
+    ),
+    (rf"{M}\s+{D}\s*[-–]\s*(?P<t>(?P<mon>{M})\s+(?P<day>{D})(?:,?\s+(?P<year>{Y}))?){E}", _range_end),
     (
         rf"{B}(?:(?P<wd>{WD}),?\s+)?(?P<mon>{M})\s+(?:(?P<day>{D})|the\s+(?P<dayw>{DW}))"
         rf"(?:(?:,\s*|\s+)(?P<year>{Y}))?{E}",
@@ -857,7 +926,7 @@ _RULES: list[tuple[str, Resolver]] = [
     ),
     (rf"{B}(?i:the|its)\s+(?P<y>{Y})\s+(?:(?i:fiscal)\s+)?(?i:quarter|period)(?!s|\w)", _year_quarter),
     (
-        rf"{B}(?:(?i:the)\s+)?(?P<h>(?i:first|second|latter|back|front))\s+half(?:\s+of)?(?:\s+(?P<y>{Y})|\s+"
+        rf"{B}(?:(?i:the)\s+)?(?P<h>(?i:first|second|latter|last|back|front))\s+half(?:\s+of)?(?:\s+(?P<y>{Y})|\s+"
         r"(?P<rel>(?i:this|last|next|the))\s+year)(?![\w'’])",
         _half,
     ),
@@ -877,6 +946,10 @@ _RULES: list[tuple[str, Resolver]] = [
         rf"{E}",
         _part_of_day,
     ),
+    (
+        rf"(?<=\b(?:in|In|by|By)\s)(?i:the)\s+(?P<pod>{lex.PART_OF_DAY})(?!\s+(?i:of|before|after)\b){E}",
+        _the_part_of_day,
+    ),  # "placed buy orders in the morning"; "the night of April 18" is a date's part (see timex)
     (rf"{B}(?:(?P<rel>(?i:last|next|this|early|late))\s+)?(?P<wd>{WD})\s+(?P<pod>{lex.PART_OF_DAY}){E}", _weekday_part),
     (rf"{B}(?P<wd>{WD})s(?:\s+(?P<pod>(?i:mornings|afternoons|evenings|nights)))?{E}", _weekday_set),
     (rf"{B}(?i:every|each)\s+(?:(?i:other)\s+)?(?P<wd>{WD}){E}", _weekday_set),
@@ -944,9 +1017,9 @@ _RULES: list[tuple[str, Resolver]] = [
     (
         rf"{B}(?:(?P<mod>{lex.APPROX_WORDS})\s+)?(?:(?i:the|its|their|his|her|an?)\s+)?"
         r"(?:(?P<rel>(?i:past|last|next|coming|first|final|previous|following|latest|remaining|entire|whole|full"
-        rf"|initial|same))\s+)?(?:(?P<mod2>{lex.APPROX_WORDS})\s+)?(?P<n>{N}|{VN})"
+        rf"|initial|same))\s+)?(?:(?P<mod2>{lex.APPROX_WORDS})\s+)?(?P<n>{N}|{VN})(?P<half>\s+(?i:and)\s+(?i:a)\s+(?i:half))?"
         rf"(?:(?<!\d{{4}})\s+(?i:or|to|and)\s+(?P<n2>{N}))?(?:\s+(?i:more|additional|straight|consecutive|full|long))?"
-        rf"[\s-]+(?P<u>{U})(?:-old)?{E}",
+        rf"[\s-]+(?P<u>{U})(?:-old)?(?P<half2>\s+(?i:and)\s+(?i:a)\s+(?i:half))?{E}",
         _duration,
     ),
     (
@@ -967,7 +1040,8 @@ _RULES: list[tuple[str, Resolver]] = [
     ),
     (
         r"(?<![\w-])(?:(?i:right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|at\s+the\s+moment"
-        r"|recently|more\s+recently|most\s+recently|lately|until\s+recently)"
+        r"|recently|more\s+recently|most\s+recently|lately|until\s+recently"
+        r"|(?<!\bas\s)(?<!\bAs\s)soon(?!\s+(?:after|afterwards?|thereafter|as|enough|before)\b))"
         r"|(?i:in)\s+(?P<t>(?i:the\s+(?:recent\s+|distant\s+)?past|the\s+(?:near\s+|foreseeable\s+|distant\s+)?"
         r"future|the\s+(?:near|long|short)\s+term)))(?![\w-])",
         _vague,
@@ -1056,10 +1130,12 @@ def digit_triggers(token: str, text: str, end: int) -> tuple[str, ...]:
 
 _TRIGGER_OF: dict[Resolver, str] = {
     _iso: "iso", _slashed: "slashed", _month_day: "month", _garbled: "month", _month_year: "month",
-    _month_alone: "month", _year: "year", _range_year: "year", _decade: "decade", _century: "century",
+    _month_alone: "month", _range_start: "month", _range_end: "month", _year: "year", _range_year: "year",
+    _decade: "decade", _century: "century",
     _quarter: "quarter",
     _q_code: "qcode", _the_quarter: "quarter", _year_quarter: "quarter", _half: "half", _season: "season",
-    _relative_day: "relday", _day_before_after: "relday", _part_of_day: "pod", _weekday_part: "weekday",
+    _relative_day: "relday", _day_before_after: "relday", _part_of_day: "pod", _the_part_of_day: "pod",
+    _weekday_part: "weekday",
     _weekday_set: "weekday", _weekday: "weekday", _adverb_set: "adverb", _every: "every", _times_per: "every",
     _relative_unit: "unit", _in_the_unit: "unit", _the_weekend: "unit", _this_year: "unit", _vague: "vague",
     _year_ended: "unit", _vague_adjective: "vague", _that_unit: "unit", _unit_before_after: "unit",

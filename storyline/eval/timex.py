@@ -1,9 +1,10 @@
 """Score time-expression recognition and normalisation on TimeML (TempEval-3 format) files.
 
-Usage: ``python -m storyline.eval.timex DIR [--json] [--no-parse] [--every N --offset K]``
+Usage: ``python -m storyline.eval.timex DIR [--json] [--no-parse] [--every N --offset K] [--errors]``
 
 ``--every 2 --offset 0`` scores only the files at index 0, 2, 4 ... of the sorted file list (``--offset 1``:
-1, 3, 5 ...), so one folder can be split into a tuning half and a check half.
+1, 3, 5 ...), so one folder can be split into a tuning half and a check half. ``--errors`` first prints
+one line per miss (a gold expression nothing overlaps), spurious prediction and type or value disagreement.
 
 Every ``*.tml`` under DIR is read; the DCT TIMEX3 (functionInDocument="CREATION_TIME") is the
 publication date and the other TIMEX3 elements inside <TEXT> are the gold expressions.
@@ -29,7 +30,7 @@ import html
 import json
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -134,26 +135,77 @@ def select_files(directory: Path, every: int = 1, offset: int = 0) -> list[Path]
     return sorted(directory.rglob("*.tml"))[offset::every]
 
 
-def evaluate(directory: Path, parse: bool = True, every: int = 1, offset: int = 0) -> dict[str, Any]:
-    """Return TempEval-3 style scores of ``find_timexes`` on the *.tml files under ``directory``.
-
-    ``every``/``offset`` pick a split of the sorted files (see ``select_files``).
-    """
+def _predictions(directory: Path, parse: bool, every: int, offset: int) -> Iterator[tuple[GoldDoc, list[TimeExpr]]]:
+    """Yield each selected document with the expressions ``find_timexes`` finds in it."""
     docs = [read_tml(path) for path in select_files(directory, every, offset)]
     parses: Iterable[Any] = _load_spacy().pipe(d.text for d in docs) if parse else (None for _ in docs)
-    total = Counts(0, 0, 0, 0, 0, 0, 0)
     for doc, parsed in zip(docs, parses, strict=True):
-        counts = score_doc(doc.gold, find_timexes(doc.text, doc.dct, parsed))
+        yield doc, find_timexes(doc.text, doc.dct, parsed)
+
+
+def evaluate(
+    directory: Path, parse: bool = True, every: int = 1, offset: int = 0, errors: list[str] | None = None
+) -> dict[str, Any]:
+    """Return TempEval-3 style scores of ``find_timexes`` on the *.tml files under ``directory``.
+
+    ``every``/``offset`` pick a split of the sorted files (see ``select_files``); when ``errors`` is a
+    list, one line per disagreement is appended to it (see ``doc_errors``).
+    """
+    total = Counts(0, 0, 0, 0, 0, 0, 0)
+    docs = 0
+    for doc, pred in _predictions(directory, parse, every, offset):
+        docs += 1
+        counts = score_doc(doc.gold, pred)
         total = Counts(*(a + b for a, b in zip(total, counts, strict=True)))
+        if errors is not None:
+            errors.extend(doc_errors(doc, pred))
     return {
         "strict_f1": round(_f1(total.strict, total.predicted, total.gold), 4),
         "relaxed_f1": round(_f1(total.relaxed_gold, total.predicted, total.gold), 4),
         "type_f1": round(_f1(total.type_ok, total.predicted, total.gold), 4),
         "value_f1": round(_f1(total.value_ok, total.predicted, total.gold), 4),
-        "docs": len(docs),
+        "docs": docs,
         "gold": total.gold,
         "predicted": total.predicted,
     }
+
+
+# Characters of text shown on each side of an expression in an error line.
+_ERROR_CONTEXT = 40
+
+
+def doc_errors(doc: GoldDoc, pred: list[TimeExpr]) -> list[str]:
+    """Return one line per disagreement: "MISS", "SPURIOUS", "TYPE" or "VALUE", with file, texts and context.
+
+    Pairs are made as in ``score_doc`` (each gold with the first free overlapping prediction).
+    """
+    lines: list[str] = []
+    used: set[int] = set()
+    name = Path(doc.path).name
+    for g in doc.gold:
+        i = next((i for i, p in enumerate(pred) if i not in used and p.start < g.end and g.start < p.end), None)
+        gold = f"{doc.text[g.start : g.end]!r} {g.type} {g.value}"
+        if i is None:
+            lines.append(f"MISS\t{name}\t{gold}\t| {_context(doc.text, g.start, g.end)}")
+            continue
+        used.add(i)
+        p = pred[i]
+        kind = "TYPE" if p.type != g.type else "VALUE" if (p.value or "") != g.value else ""
+        if kind:
+            found = f"{p.text!r} {p.type} {p.value}"
+            lines.append(f"{kind}\t{name}\t{gold}\t-> {found}\t| {_context(doc.text, g.start, g.end)}")
+    for i, p in enumerate(pred):
+        if i not in used:
+            found = f"{p.text!r} {p.type} {p.value}"
+            lines.append(f"SPURIOUS\t{name}\t{found}\t| {_context(doc.text, p.start, p.end)}")
+    return lines
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """Return the expression with some text either side, on one line, the expression in [brackets]."""
+    before = text[max(0, start - _ERROR_CONTEXT) : start]
+    after = text[end : end + _ERROR_CONTEXT]
+    return " ".join(f"{before}[{text[start:end]}]{after}".split())
 
 
 def _load_spacy() -> Any:
@@ -164,12 +216,17 @@ def _load_spacy() -> Any:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the evaluation from the command line; return the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m storyline.eval.timex", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m storyline.eval.timex",
+        description=__doc__.splitlines()[0],
+        epilog="Example: python -m storyline.eval.timex TBAQ-cleaned/AQUAINT --every 2 --offset 0 --errors",
+    )
     parser.add_argument("directory", type=Path, help="folder searched recursively for *.tml files")
     parser.add_argument("--json", action="store_true", help="print the scores as one JSON object")
     parser.add_argument("--no-parse", action="store_true", help="do not run spaCy (tense from nearby words)")
     parser.add_argument("--every", type=int, default=1, help="score every N-th file of the sorted list (default 1)")
     parser.add_argument("--offset", type=int, default=0, help="index of the first file scored (default 0)")
+    parser.add_argument("--errors", action="store_true", help="first print one line per miss, spurious or wrong value")
     args = parser.parse_args(argv)
     if args.every < 1 or not 0 <= args.offset < args.every:
         print("--every must be >= 1 and 0 <= --offset < --every", file=sys.stderr)
@@ -177,7 +234,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.directory.is_dir():
         print(f"{args.directory}: no such data folder", file=sys.stderr)
         return 2
-    scores = evaluate(args.directory, parse=not args.no_parse, every=args.every, offset=args.offset)
+    errors: list[str] | None = [] if args.errors else None
+    scores = evaluate(args.directory, parse=not args.no_parse, every=args.every, offset=args.offset, errors=errors)
+    for line in errors or []:
+        print(line)
     if scores["docs"] == 0:
         print(f"{args.directory}: no *.tml files found", file=sys.stderr)
         return 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.annotate import annotate, entity_key, merge_entities
 from storyline.models import Article, Entity, Origin, Role
 
@@ -106,3 +108,80 @@ def test_entities_name_a_place_by_its_ordinary_spelling_not_its_dateline_capital
     text = "WELLINGTON — The ban takes effect at once, the government said. Ardern spoke to reporters in Wellington."
     places = [e for e in _entities(text) if e.type == "GPE"]
     assert [(e.name, e.aliases) for e in places] == [("Wellington", ["WELLINGTON"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The head of the National Transport Safety Board, Ingrid Vogl, said the rail was worn.", "Ingrid Vogl"),
+        ("The union president, Helena Cardoso, rejected the offer.", "Helena Cardoso"),  # ORG to the model
+        ("Brenningen's mayor, Anton Hofstetter, opened the school gym to stranded passengers.", "Anton Hofstetter"),
+    ],
+)
+def test_entities_make_a_name_in_apposition_to_a_role_a_person(text: str, name: str) -> None:
+    entities = {e.name: e for e in _entities(text)}
+    assert entities[name].type == "PERSON"
+    assert entities[name].roles
+
+
+def test_entities_find_a_name_after_a_rank_the_recogniser_missed() -> None:
+    people = _people("Detective Inspector Sinéad Brophy appealed for witnesses on Tuesday.")
+    assert [r.role for r in people["Sinéad Brophy"].roles] == ["detective inspector"]
+
+
+def test_entities_end_a_name_at_a_line_break() -> None:
+    names = [e.name for e in _entities("The Harbour Observer\n\nThe strike by Danish nurses entered its second week.")]
+    assert "Harbour Observer" in names
+    assert all("\n" not in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "junk"),
+    [
+        ("Sixty firefighters fought the blaze at the plant. Trains will run again on Monday.", {"Sixty", "Trains"}),
+        ("The strike notice was delivered to the ministry on June 28, and the government did not respond.",
+         {"ministry on June 28"}),
+    ],
+)  # fmt: skip
+def test_entities_drop_number_words_common_words_and_lower_case_starts(text: str, junk: set[str]) -> None:
+    assert not junk & {e.name for e in _entities(text)}
+
+
+def test_entities_type_a_one_word_person_after_in_or_in_a_list_of_places_as_a_place() -> None:
+    text = "Hospitals in Lisbon, Braga and Faro postponed surgery. A man was arrested on Monday in Knocknacarra."
+    types = {e.name: e.type for e in _entities(text)}
+    assert types == {"Lisbon": "GPE", "Braga": "GPE", "Faro": "GPE", "Knocknacarra": "GPE"}
+
+
+def test_entities_give_a_town_named_as_place_and_person_one_place_entity() -> None:
+    text = (
+        "A regional train derailed near the town of Brenningen in Upper Austria on Tuesday evening. "
+        "Brenningen's mayor, Anton Hofstetter, opened the gym."
+    )
+    entities = _entities(text)
+    assert [(e.name, e.type) for e in entities if e.name in ("Brenningen", "Upper Austria")] == [
+        ("Brenningen", "GPE"), ("Upper Austria", "GPE"),
+    ]  # fmt: skip
+    hofstetter = next(e for e in entities if e.name == "Anton Hofstetter")
+    assert [r.role for r in hofstetter.roles] == ["Mayor of Brenningen"]
+
+
+def test_entities_give_a_company_ending_the_organisation_type() -> None:
+    text = "Firefighters fought the blaze at the Corrib Seafoods plant on Saturday. Three workers were hurt."
+    assert {e.name: e.type for e in _entities(text)}["Corrib Seafoods"] == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("While you wait, you buy the game from Google, then stream it. Google said so.", "Google", "ORG"),
+        ("Shares in Tesla rose 5 percent on Monday, and Tesla said sales were strong.", "Tesla", "ORG"),
+    ],
+)
+def test_entities_keep_the_type_where_place_cues_do_not_apply(text: str, name: str, kind: str) -> None:
+    assert {e.name: e.type for e in _entities(text)}[name] == kind
+
+
+def test_entities_take_a_one_word_name_after_the_for_no_person() -> None:
+    text = "What a game at the Showgrounds. Leinster scored five tries to beat the Dragons 34-17 on Saturday night."
+    assert {e.name: e.type for e in _entities(text)}["Dragons"] == "ORG"

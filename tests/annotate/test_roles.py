@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.annotate import annotate
+from storyline.annotate.roles import distinct_roles
 from storyline.models import Article, Entity, Origin, Role
 
 PUBLISHED = "2020-09-14"
@@ -152,3 +153,32 @@ def test_roles_ignore_a_past_role_in_a_who_clause() -> None:
 def test_roles_take_a_name_after_a_title_as_a_person_even_when_ner_says_organisation() -> None:
     assert [r.role for r in _roles("Chancellor Olaf Scholz said Germany would send tanks.", "Olaf Scholz")] == [
         "chancellor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Mette Lund, chairwoman of the Swedish Teachers' Union, said members were angry.", "Mette Lund",
+         "Chairwoman of the Swedish Teachers' Union"),
+        ("The Swedish Teachers' Union's chairwoman, Mette Lund, said members were angry.", "Mette Lund",
+         "Chairwoman of the Swedish Teachers' Union"),
+        ("The managing director of Shannon Seafoods, Ciarán Walsh, said the plant would be rebuilt.", "Ciarán Walsh",
+         "Managing Director of Shannon Seafoods"),
+    ],
+)  # fmt: skip
+def test_roles_read_organisations_with_apostrophes_and_appositions_without_article(
+    text: str, name: str, role: str
+) -> None:
+    assert [r.role for r in _roles(text, name)] == [role]
+
+
+def test_roles_take_no_relation_to_a_person_for_a_role() -> None:
+    assert _roles("Andrew, Queen Elizabeth's third child, said he regretted it.", "Andrew") == []
+
+
+def test_distinct_roles_keep_different_offices_and_drop_a_bare_title_its_country_form_says() -> None:
+    roles = [Role(role=r, quote=r) for r in
+             ("Health Minister of Portugal", "health minister", "finance minister", "Finance Minister")]  # fmt: skip
+    assert [r.role for r in distinct_roles(roles)] == ["Health Minister of Portugal", "finance minister"]
+    same = [Role(role="Head of the Safety Board", quote="a"), Role(role="Head of Safety Board", quote="b")]
+    assert [r.quote for r in distinct_roles(same)] == ["a"]

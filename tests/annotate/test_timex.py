@@ -552,3 +552,132 @@ def test_timex_weekday_after_agreed_to_looks_ahead(nlp: Any) -> None:
     assert _one(text, "Monday", doc=nlp(text)).value == "2020-09-14"
     undone = "They had agreed to meet on Monday but the talks were cancelled."
     assert _one(undone, "Monday", doc=nlp(undone)).value == "2020-09-07"
+
+
+def test_timex_weekday_with_part_of_day_is_a_date_keeping_the_part() -> None:
+    found = _one("Protesters rallied in the square on Friday night.", "Friday night")
+    assert (found.type, found.value, found.granularity) == ("DATE", "2020-09-11TNI", "time")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("But a minute and a half later, a pilot called the tower.", "a minute and a half", "PT1M30S"),
+        ("He served two and a half years in prison.", "two and a half years", "P2Y6M"),
+        ("The meeting lasted an hour and a half.", "an hour and a half", "PT1H30M"),
+    ],
+)
+def test_timex_and_a_half_adds_half_a_unit_to_a_duration(text: str, phrase: str, value: str) -> None:
+    found = _one(text, phrase)
+    assert (found.type, found.value) == ("DURATION", value)
+
+
+def test_timex_last_half_of_a_year_is_its_second_half() -> None:
+    assert _one("Earnings fell in the last half of 1989.", "the last half of 1989").value == "1989-H2"
+
+
+def test_timex_date_named_to_the_day_gives_its_year_to_the_next_sentences() -> None:
+    text = "The invasion began on March 20, 2003. On April 9, Baghdad fell to US forces."
+    assert _one(text, "April 9", anchor="2009-12-19").value == "2003-04-09"
+    year_only = "The firm was founded in 2015. On April 9, it opened a new plant."
+    assert _one(year_only, "April 9", anchor="2020-09-11").value == "2020-04-09"
+
+
+def test_timex_the_last_week_of_a_month_is_not_the_week_before_publication() -> None:
+    found = find_timexes("During the last week of August, the pressure grew.", ANCHOR)
+    assert [(t.text, t.value) for t in found] == [("August", "2020-08")]
+
+
+def test_timex_date_a_change_is_effective_from_lies_ahead() -> None:
+    assert _one("The board created a new office of the chairman, effective Feb. 1.", "Feb. 1").value == "2021-02-01"
+
+
+def test_timex_since_year_end_is_the_end_of_last_year() -> None:
+    found = _one("The index is up 5% since year-end.", "year-end")
+    assert (found.value, found.mod) == ("2019", "END")
+    assert _one("The deal should close by year-end.", "year-end").value == "2020"
+
+
+def test_timex_the_previous_weekday_counts_back_from_the_day_named_last() -> None:
+    text = "Shares closed lower on Friday, down 4.5% from the previous Friday."
+    assert _one(text, "the previous Friday").value == "2020-09-04"
+    named = "The vote was held on Tuesday, Sept. 1. The following Monday, the count ended."
+    assert _one(named, "The following Monday").value == "2020-09-07"
+
+
+def test_timex_eval_errors_list_misses_wrong_values_and_spurious_predictions(tmp_path: Path) -> None:
+    from storyline.eval.timex import GoldDoc, GoldTimex, doc_errors, main
+
+    text = "Police said on Monday that talks ran three days, starting now."
+    gold = [GoldTimex(15, 21, "DATE", "2020-09-07"), GoldTimex(37, 47, "DURATION", "P3D")]
+    pred = [TimeExpr("Monday", 15, 21, "2020-09-14", "day"), TimeExpr("now", 58, 61, "PRESENT_REF", "unknown")]
+    lines = doc_errors(GoldDoc("x/doc.tml", text, "2020-09-11", gold), pred)
+    assert [line.split("\t")[0] for line in lines] == ["VALUE", "MISS", "SPURIOUS"]
+    assert all(line.split("\t")[1] == "doc.tml" for line in lines)
+    assert "-> 'Monday' DATE 2020-09-14" in lines[0] and "[Monday]" in lines[0]
+    (tmp_path / "doc.tml").write_text(_TML, encoding="utf-8")
+    assert main([str(tmp_path), "--no-parse", "--errors"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The battle (August-September 1950) ended the advance.", "August", "1950-08"),
+        ("The battle (August-September 1950) ended the advance.", "September 1950", "1950-09"),
+        ("It took place on 31 May-1 June 1916, in the North Sea.", "31 May", "1916-05-31"),
+        ("It took place on 31 May-1 June 1916, in the North Sea.", "1 June 1916", "1916-06-01"),
+        ("The trial ran March 5-April 2, 2013 in Geneva.", "March 5", "2013-03-05"),
+        ("The trial ran March 5-April 2, 2013 in Geneva.", "April 2, 2013", "2013-04-02"),
+        ("The Battle of the Frontiers (14 August-24 August) was lost.", "24 August", "2020-08-24"),
+        ("Sales rose in March and April 2012.", "March", "2012-03"),
+        ("Bloody Ridge (August - September 1951) and Old Baldy (26 June - 4 August 1952)", "26 June", "1952-06-26"),
+    ],
+)
+def test_timex_each_end_of_a_span_of_dates_takes_the_year_stated(text: str, phrase: str, value: str) -> None:
+    assert _one(text, phrase).value == value
+
+
+def test_timex_narrative_year_carries_along_a_chain_of_dates() -> None:
+    text = (
+        "The invasion began on March 20, 2003. The army met little resistance in the first weeks, and"
+        " the regime collapsed faster than planners had expected. On April 9, Baghdad fell. Looting"
+        " spread through the ministries and museums of the capital for days, while commanders argued"
+        " over who should guard the oil fields, the hospitals and the power plants of the south. Aid"
+        " convoys waited at the border for a week as engineers cleared the roads of mines. On April 15, the"
+        " coalition declared the invasion over."
+    )
+    assert _one(text, "April 15", anchor="2009-12-19").value == "2003-04-15"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Prosecutors may soon seek an indictment.", "FUTURE_REF"),
+        ("The company will be healthy enough soon to buy back debt.", "FUTURE_REF"),
+    ],
+)
+def test_timex_soon_ahead_is_a_future_reference(text: str, value: str) -> None:
+    assert _one(text, "soon").value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Germans soon intervened to assist Italy.", "He left as soon as possible.", "He died soon after."],
+)
+def test_timex_soon_in_narration_or_a_conjunction_is_no_expression(text: str) -> None:
+    assert find_timexes(text, ANCHOR) == []
+
+
+def test_timex_in_the_morning_is_the_morning_of_the_day_named_last() -> None:
+    text = "London shares closed lower on Thursday. Dealers placed heavy buy orders in the morning."
+    found = _one(text, "the morning")
+    assert (found.type, found.value) == ("TIME", "2020-09-10TMO")
+    assert _one("He will leave in the morning.", "the morning").value == "2020-09-11TMO"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rules differ for mothers in today's world.", "They power many of today's personal computers."],
+)
+def test_timex_today_meaning_the_present_age_is_no_date(text: str) -> None:
+    assert find_timexes(text, ANCHOR) == []
