@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Column, Table
 
+from storyline.annotate.roles import distinct_roles
 from storyline.api import EXPORT_FORMATS, Storyline
 from storyline.errors import StorylineError, UsageError
 from storyline.models import Conflict, Event, IngestReport, Story
@@ -117,9 +118,9 @@ def entities(db: DbOption = None,
     with _open(db) as sl:
         table = Table(_id_column(), "name", "type", "articles", "aliases", "roles")
         for entity, count in sl.entities(name=name, limit=limit):
-            roles = sorted({r.role for r in entity.roles})
+            roles = [r.role for r in distinct_roles(entity.roles)]
             table.add_row(entity.id or "", entity.name, entity.type, str(count), ", ".join(entity.aliases[:4]),
-                          ", ".join(roles[:3]))
+                          ", ".join(roles))
         out.print(table)
 
 
@@ -164,7 +165,7 @@ def show(story_id: StoryArg, db: DbOption = None) -> None:
             mark = f"copy of {article.duplicate_of}" if article.duplicate_of else "report"
             out.print(f"  {article.published or 'undated':25} {article.outlet or '':25} {mark:25} {article.title}",
                       markup=False, highlight=False)
-        out.print("entities: " + "; ".join(f"{e.name} ({', '.join(r.role for r in e.roles[:2])})" if e.roles
+        out.print("entities: " + "; ".join(f"{e.name} ({', '.join(r.role for r in distinct_roles(e.roles))})" if e.roles
                                            else e.name for e in story.entities[:12]), markup=False)
         _print_timeline(story.timeline)
         _print_conflicts([(story, c) for c in story.conflicts])
