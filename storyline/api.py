@@ -63,6 +63,10 @@ class Storyline:
         """Return one article; raise NotFound for an unknown id."""
         return self.store.article(article_id)
 
+    def articles_by_id(self, ids: Sequence[str]) -> list[Article]:
+        """Return the articles with these ids, in the order given; unknown ids are left out."""
+        return self.store.articles(ids)
+
     def entities(self, *, name: str | None = None, limit: int | None = None) -> list[tuple[Entity, int]]:
         """Return the global entities (optionally those whose name contains ``name``) with their article counts."""
         return self.store.global_entities(name=name, limit=limit)

@@ -2,13 +2,14 @@
 
 Entry: ``clean(raw)``. HTML goes through ``extract.html`` (trafilatura),
 plain text through ``extract.text`` (storyline's own cleaner). What the
-container stated (feed item, JSONL fields) wins over what the page says;
-a date nobody stated may be inferred from the text, and is marked so.
+container stated (feed item, JSONL fields, a feed's language) wins over what
+the page says; a date nobody stated may be inferred from the text, and is marked so.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 
 from storyline.models import Article, Extraction, InputProblem, RawDocument
 from storyline.settings import MAX_DOCUMENT_CHARS
@@ -33,7 +34,7 @@ def clean(raw: RawDocument) -> Article | InputProblem:
             f"article text of {len(found.text):,} characters exceeds {MAX_DOCUMENT_CHARS:,}",
         )
     _merge_stated(found, raw)
-    found.language = found.language or detect_language(found.text)
+    found.language = _language_code(raw.language) or found.language or detect_language(found.text)
     return Article(
         id=article_id(found.url, found.outlet, found.title, found.text),
         origin=raw.origin,
@@ -62,6 +63,15 @@ def detect_language(text: str) -> str | None:
     import py3langid
 
     return str(py3langid.classify(text[:5000])[0])
+
+
+_LANGUAGE_TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
+
+
+def _language_code(tag: str | None) -> str | None:
+    """Return the lowercase ISO 639 code of a language tag ("en-GB" -> "en"), None when it is not one."""
+    match = _LANGUAGE_TAG.match((tag or "").strip())
+    return match.group(1).lower() if match else None
 
 
 def article_id(url: str | None, outlet: str | None, title: str | None, text: str) -> str:

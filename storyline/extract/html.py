@@ -8,7 +8,9 @@ subtitle repeated at the top, "related" links, newsletter and comment prompts,
 wire-service credits. Metadata (title, byline, site name, URL, language, date)
 is read here from meta tags and JSON-LD in one pass, which costs a tenth of
 trafilatura's metadata reader and keeps the publication date's time and zone;
-htmldate's day (markup and URL only) is the date fallback. Nothing here touches
+htmldate's day (markup and URL only) is the date fallback. When the metadata
+gives only a day, a ``<time datetime>`` or a visible dateline ("Saturday,
+15 April 2023 – 23:40") on that same day adds the time. Nothing here touches
 the network.
 """
 
@@ -19,6 +21,7 @@ import json
 import logging
 import re
 import unicodedata
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -31,7 +34,8 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
-from storyline.models import Extraction, RawDocument
+from storyline.extract.dates import MAX_DATE_LINE_CHARS, parse_publication_line
+from storyline.models import DateOrigin, Extraction, RawDocument
 
 LOGGER = logging.getLogger(__name__)
 
@@ -55,6 +59,7 @@ MAX_REMOVED_CHARS = 200  # each trimmed to this length
 NO_ARTICLE_CHECK_CHARS = 1000  # only texts this short are checked for being all navigation
 MAX_CHROME_CHARS = 2000  # a block named "related"/"share" holding more text is a wrapper
 EARLIEST_DATE = datetime(1995, 1, 1, tzinfo=UTC)  # htmldate's own lower bound
+DATELINE_MAX_ELEMENTS = 3000  # elements visited looking for a visible dateline (the head of any page)
 
 _WORD = re.compile(r"\w+")
 _BRACKETED = re.compile(r"\[[^\]]*\]")
@@ -85,6 +90,7 @@ _CHROME_NAMES = re.compile(r"comment|cookie|consent|newsletter|related|share|soc
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 _BY_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NO_TEXT_TAGS = ("script", "style", "noscript", "template", "head", "form", "select", "textarea")
 _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "byl", "dc.creator")
 _PUBLISHED_META = (
     "article:published_time",
@@ -294,6 +300,9 @@ def _page_metadata(tree: HtmlElement, url: str | None) -> Extraction:
     article = _json_ld_article(tree)
     page_url = url or _canonical_url(tree, metas, article)
     published = _stated_published(tree, metas, article) or _htmldate_day(tree, page_url)
+    origin: DateOrigin | None = "metadata" if published else None
+    if published and _DAY.match(published):
+        published, origin = _time_on_day(tree, published) or (published, origin)
     outlet = _outlet(metas, article, page_url)
     return Extraction(
         text="",
@@ -302,7 +311,7 @@ def _page_metadata(tree: HtmlElement, url: str | None) -> Extraction:
         url=page_url,
         outlet=outlet,
         published=published,
-        published_from="metadata" if published else None,
+        published_from=origin,
         language=_language(tree, metas),
     )
 
@@ -443,6 +452,54 @@ def _parse_date(value: str) -> str | None:
     if moment.tzinfo is None or len(value) <= 10:
         return moment.date().isoformat()  # no zone: the clock time alone would mislead
     return moment.isoformat(timespec="seconds")
+
+
+def _time_on_day(tree: HtmlElement, day: str) -> tuple[str, DateOrigin] | None:
+    """Return the publication time on ``day`` from a ``<time datetime>`` or a visible dateline, with its origin.
+
+    Only called when the metadata gave a day and no time: an unclassed
+    ``<time datetime="...+01:00">`` or a line such as "Saturday, 15 April 2023 – 23:40"
+    on that same day is the same publication, stated more precisely.
+    """
+    for value in tree.xpath("//time/@datetime"):
+        parsed = _parse_date(str(value))
+        if parsed and len(parsed) > len(day) and parsed.startswith(day):
+            return parsed, "metadata"
+    for line in _short_lines(tree):
+        if day[:4] not in line:
+            continue  # a dateline states its year; most short texts are not dates at all
+        stated = parse_publication_line(line)
+        if stated and len(stated) > len(day) and stated.startswith(day):
+            return stated, "text"
+    return None
+
+
+def _short_lines(tree: HtmlElement) -> Iterator[str]:
+    """Yield the texts of short page elements outside chrome (comments, related, nav), in page order."""
+    stack: list[_Element] = [tree]
+    visited = 0
+    while stack and visited < DATELINE_MAX_ELEMENTS:
+        element = stack.pop()
+        visited += 1
+        if not isinstance(element.tag, str) or element.tag in _NO_TEXT_TAGS or _is_chrome(element):
+            continue
+        text = _short_text(element)
+        if text is None:
+            stack.extend(reversed(element))
+        elif text:
+            yield text
+
+
+def _short_text(element: _Element) -> str | None:
+    """Return an element's text (whitespace collapsed), or None once it runs past MAX_DATE_LINE_CHARS."""
+    chunks: list[str] = []
+    size = 0
+    for chunk in element.itertext():  # stops early: a page's outer blocks would cost their whole text
+        size += len(chunk.strip())
+        if size > MAX_DATE_LINE_CHARS:
+            return None
+        chunks.append(chunk)
+    return " ".join("".join(chunks).split())
 
 
 def _htmldate_day(tree: HtmlElement, url: str | None) -> str | None:

@@ -56,6 +56,11 @@ MID_MIN_UNITS = 2  # headline+blurb pairs needed for a teaser block inside the t
 BYLINE_MAX_NAME_WORDS = 6
 BYLINE_HEAD_LINES = 12  # bylines are looked for in this many first non-blank lines (and on any date line)
 BYLINE_MAX_EXTRA_WORDS = 5  # "By Jane Doe, Associated Press": the words after the name
+# Mastheads were set by hand on copy-pasted site tops ("Atlantic Post (English edition)",
+# "Connacht Courier Online | News | Galway City", "The Copenhagen Observer"); see test_text.py.
+MASTHEAD_HEAD_LINES = 4  # a masthead is one of the first kept lines of the head
+MASTHEAD_MAX_WORDS = 6  # "The Times of India", "Connacht Courier Online"
+BREADCRUMB_PART_WORDS = 4  # "News", "Galway City": the parts after the name
 
 _LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # what str.splitlines splits on
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -87,14 +92,21 @@ _SHARE = re.compile(
     r"|^enter your e-?mail|^\(?opens in (?:a )?new (?:window|tab)\)?$",
     _I,
 )
+_PROMPT_LABEL = r"(?:(?:newsletters?|alerts?|free|subscribe|sign up|e-?mail)\s*[:|–—-]\s*)?"  # "Newsletter: Get ..."
+_FOLLOW_VERB = (
+    r"(?:(?:click|tap) (?:here )?to )?(?:follow|like|join|subscribe|sign up|signup|register|download|get"
+    r"|connect|find|stay connected|stay (?:up to date|updated|informed)|listen|watch|read)\b"
+)
 _FOLLOW = re.compile(
-    r"^(?:(?:click|tap) (?:here )?to )?(?:follow|like|join|subscribe|sign up|signup|register|download|get"
-    r"|connect|find|stay connected|stay (?:up to date|updated|informed)|listen|watch|read)\b[^.!?]{0,80}?"
+    rf"^{_PROMPT_LABEL}{_FOLLOW_VERB}[^.!?]{{0,80}}?"
     rf"(?:\bus on\b|\bwith us\b|\bour (?:\w+ )?(?:newsletters?|apps?|channel|page|podcast|feed|alerts|updates"
     rf"|site|coverage|account|community)\b|\bnewsletters?\b|\bthe app\b|\bapp store\b|\bgoogle play\b"
-    rf"|\balerts\b|\binbox\b|\b(?:{_SOCIAL})\b)",
+    rf"|\balerts\b|\binbox\b|\b(?:{_SOCIAL})\b"
+    rf"|\b(?:daily|weekly|morning|evening|regular|latest|breaking|free) (?:updates|news|briefings?|digest"
+    rf"|headlines|e-?mails?|bulletins?)\b)",
     _I,
 )
+_PROMPT_START = re.compile(rf"^{_PROMPT_LABEL}{_FOLLOW_VERB}", _I)  # a prompt naming the masthead
 _COMMENTS = re.compile(
     r"^(?:leave|post|add|write|submit)\s+(?:a\s+|an\s+|your\s+)?(?:comment|reply|response)s?\b"
     r"|^(?:join|start)\s+the\s+(?:conversation|discussion|debate)\b"
@@ -194,6 +206,26 @@ _NOT_NAMES = _vocab(
 )
 _STAFF_WORDS = _vocab("staff reporters reporter correspondents correspondent desk team writers writer")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# The last word of a publication's name ("The Copenhagen Observer", "Portugal News Digest"). Words that are
+# common in headlines too ("Today", "Star", "Sun", "Record", "Report") are left out on purpose.
+_PUBLICATION_WORDS = _vocab(
+    "news post times herald courier observer digest daily weekly journal gazette tribune chronicle telegraph "
+    "guardian examiner bulletin dispatch inquirer sentinel argus advertiser echo mail press wire newswire "
+    "reporter monitor globe register magazine newspaper"
+)
+_MASTHEAD_SUFFIXES = _vocab("online digital live international edition")  # "Connacht Courier Online"
+_NAME_LOWER_WORDS = _vocab("of the and & de la le el du des der die da di")  # "The Times of India"
+# Capitalised words that make a headline, not a name: "Man Arrested Over Facebook Post".
+_HEADLINE_WORDS = _vocab(
+    "over in on at for to after as from with by into amid against about is are was were will says said "
+    "new how why what who when"
+)
+_SECTION_WORDS = _vocab(
+    "news world sport sports business politics opinion local national international europe ireland uk us "
+    "culture entertainment lifestyle health science tech technology city region regions home latest breaking top"
+)
+_EDITION = re.compile(r"^(?P<name>.+?)\s*(?:\((?P<a>[^()]{1,30}\bedition)\)|[-–—|]\s+(?P<b>[^()]{1,30}\bedition))$", _I)
+_BREADCRUMB_SEP = re.compile(r"\s+[|›»>]\s+")
 
 
 def clean_text(raw: str, today: date | None = None) -> Extraction:
@@ -201,19 +233,23 @@ def clean_text(raw: str, today: date | None = None) -> Extraction:
 
     Steps, in order: 1. normalise line breaks and white space; 2. give each
     line a boilerplate verdict from its own words; 3. find the publication
-    line (published_from "text") and other date lines, the byline (author)
-    and the title (first substantial non-date line of the head; not part of
+    line (published_from "text") and other date lines, the byline (author),
+    the masthead (outlet: "Atlantic Post (English edition)", "Name | News | City",
+    a short name ending in Post, Observer, Digest ...; else the copyright holder
+    a byline names too) and the title (first substantial non-date line of the head; not part of
     ``text`` and not listed in ``removed``); 4. drop everything from a comment
     prompt on; 5. drop related-story blocks after their heading; 6. drop
     teaser blocks; 7. drop kept lines that repeat a removed one verbatim;
     8. when no line states a date, infer one from the body
     (published_from "inferred", see ``infer_publication_date``).
-    The publication and byline lines are listed in ``removed``.
+    The publication, byline and masthead lines are listed in ``removed``.
     """
     lines = _normalise(raw).split("\n")
     reasons: list[str | None] = [_line_reason(line) for line in lines]
     published = _mark_date_lines(lines, reasons, today)
     author = _mark_bylines(lines, reasons)
+    outlet = _mark_masthead(lines, reasons)
+    _mark_outlet_prompts(lines, reasons, outlet)
     title_at = _find_title(lines, reasons)
     _mark_comment_tail(lines, reasons, title_at)
     _mark_related_blocks(lines, reasons, title_at)
@@ -228,6 +264,7 @@ def clean_text(raw: str, today: date | None = None) -> Extraction:
         text=text,
         title=lines[title_at] if title_at is not None else None,
         author=author,
+        outlet=outlet or _copyright_holder(lines, reasons),
         published=published,
         published_from=origin,
         removed=[line for line, reason in zip(lines, reasons, strict=True) if reason and line],
@@ -406,6 +443,95 @@ def _looks_like_name(name: str) -> bool:
         if lowered in _NOT_NAMES or not (word[0].isupper() or lowered in _NAME_CONNECTORS):
             return False
     return True
+
+
+def _mark_masthead(lines: list[str], reasons: list[str | None]) -> str | None:
+    """Mark the publication's masthead line in the head; return the publication's name.
+
+    A name that could be a title-case headline ("Portugal News Digest") counts only when
+    another line of the head can be the title; an edition or section line always counts.
+    """
+    end = head_end(lines)
+    head = [i for i in _head_indices(lines) if reasons[i] is None and i < end]
+    for index in head[:MASTHEAD_HEAD_LINES]:
+        name, strong = _masthead_name(lines[index])
+        others = [i for i in head if i != index and _title_like(lines[i]) and not _is_kicker(lines[i])]
+        if name and (strong or others):
+            reasons[index] = "masthead"
+            return name
+    return None
+
+
+def _mark_outlet_prompts(lines: list[str], reasons: list[str | None], outlet: str | None) -> None:
+    """Mark short prompts naming the masthead ("Subscribe to Portugal News Digest", "Get The X app")."""
+    if not outlet:
+        return
+    for index, line in enumerate(lines):
+        short = reasons[index] is None and outlet in line and _word_count(line) <= MAX_PROMPT_WORDS
+        if short and _PROMPT_START.match(line) and not line.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS):
+            reasons[index] = "share"
+
+
+def _masthead_name(line: str) -> tuple[str | None, bool]:
+    """Return the publication a masthead line names, and whether its form alone proves it is one."""
+    edition = _EDITION.match(line)
+    if edition and _name_like(edition.group("name")):
+        return edition.group("name"), True
+    parts = _BREADCRUMB_SEP.split(line)
+    if len(parts) > 1:
+        rest = parts[1:]
+        if not (_name_like(parts[0]) and all(_word_count(p) <= BREADCRUMB_PART_WORDS and _name_like(p) for p in rest)):
+            return None, False
+        sections = any(p.lower() in _SECTION_WORDS for p in rest)
+        return (parts[0], True) if sections or _publication_name(parts[0]) else (None, False)
+    return (line, False) if _name_like(line) and _publication_name(line) else (None, False)
+
+
+def _name_like(text: str) -> bool:
+    """Return True for a short capitalised name: "The Copenhagen Observer", not "Man Arrested Over Post"."""
+    words = text.split()
+    if not 1 <= len(words) <= MASTHEAD_MAX_WORDS or not words[0][0].isupper():
+        return False
+    for word in words:
+        if word.lower() in _NAME_LOWER_WORDS:
+            continue
+        if not word[0].isupper() or word.lower() in _HEADLINE_WORDS or not _WORD.fullmatch(word):
+            return False
+    return True
+
+
+def _publication_name(name: str) -> bool:
+    """Return True when a name ends as a publication's does ("... Post", "... Courier Online", "Times of India")."""
+    words = [w.lower() for w in name.split()]
+    if "of" in words[1:]:
+        words = words[: words.index("of", 1)]
+    while len(words) > 1 and words[-1] in _MASTHEAD_SUFFIXES:
+        words.pop()
+    if len(words) < 2 or words[-1] not in _PUBLICATION_WORDS:
+        return False
+    return not all(w in _SECTION_WORDS for w in words[:-1])  # "World News", "Breaking News": a section label
+
+
+_COPYRIGHT_HOLDER = re.compile(
+    r"^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:(?:19|20)\d\d\s*[-–]?\s*(?:(?:19|20)\d\d)?\s*)?"
+    r"(?P<name>[^.,;|]+?)\s*(?:[.,;|]|$)",
+    _I,
+)
+
+
+def _copyright_holder(lines: list[str], reasons: list[str | None]) -> str | None:
+    """Return the holder a copyright line names ("© 2023 Upper Austria Today. All ...") when a byline names it too.
+
+    A copyright line alone may be a wire's footer on the page of a paper that ran its story;
+    "By Anna Gruber, Upper Austria Today" above it says the text is the outlet's own.
+    """
+    bylines = [line for line, reason in zip(lines, reasons, strict=True) if reason == "byline"]
+    for line, reason in zip(lines, reasons, strict=True):
+        match = _COPYRIGHT_HOLDER.match(line) if reason == "copyright" else None
+        name = match.group("name") if match else None
+        if name and _name_like(name) and any(name in byline for byline in bylines):
+            return name
+    return None
 
 
 def _find_title(lines: list[str], reasons: list[str | None]) -> int | None:

@@ -2,6 +2,7 @@
 
 An item with full text (``content:encoded``, Atom ``content``) becomes an
 HTML document; an item with only a summary is kept and marked ``partial``.
+An item's language is its own ``xml:lang``, else the channel's ``<language>``.
 """
 
 from __future__ import annotations
@@ -35,11 +36,12 @@ def read_feed(text: str, path: str) -> Iterator[RawDocument | InputProblem]:
         yield InputProblem(path, None, f"not a readable RSS/Atom feed: {reason}")
         return
     outlet = parsed.feed.get("title") or None
+    language = parsed.feed.get("language") or None
     for index, entry in enumerate(parsed.entries, start=1):
-        yield _item(entry, path, index, outlet)
+        yield _item(entry, path, index, outlet, language)
 
 
-def _item(entry: Any, path: str, index: int, outlet: str | None) -> RawDocument | InputProblem:
+def _item(entry: Any, path: str, index: int, outlet: str | None, language: str | None) -> RawDocument | InputProblem:
     link = entry.get("link") or None
     item = link or f"item {index}"
     full = _full_content(entry)
@@ -51,8 +53,14 @@ def _item(entry: Any, path: str, index: int, outlet: str | None) -> RawDocument 
         url=link, title=entry.get("title") or None,
         published=entry.get("published") or entry.get("updated") or None,
         outlet=outlet, author=entry.get("author") or None, partial=not full,
-        metadata=_metadata(entry),
+        metadata=_metadata(entry), language=_item_language(entry) or language,
     )
+
+
+def _item_language(entry: Any) -> str | None:
+    """Return the language an item states itself (Atom ``xml:lang`` on its content, summary or title)."""
+    details = [*entry.get("content", []), entry.get("summary_detail"), entry.get("title_detail")]
+    return next((d["language"] for d in details if d and d.get("language")), None)
 
 
 def _full_content(entry: Any) -> str | None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from storyline.models import InputProblem, Origin, RawDocument
 
-KNOWN_FIELDS = ("url", "title", "text", "html", "published", "outlet", "author")
+KNOWN_FIELDS = ("url", "title", "text", "html", "published", "outlet", "author", "language")
 
 
 def read_jsonl(text: str, path: str) -> Iterator[RawDocument | InputProblem]:
@@ -29,7 +29,7 @@ def _record(line: str, path: str, item: str) -> RawDocument | InputProblem:
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
-        return InputProblem(path, item, f"not valid JSON ({exc.msg} at column {exc.colno})")
+        return InputProblem(path, item, f"not valid JSON ({_json_error(exc)})")
     if not isinstance(data, dict):
         return InputProblem(path, item, f"expected a JSON object, got {type(data).__name__}")
     html, text = data.get("html"), data.get("text")
@@ -41,9 +41,15 @@ def _record(line: str, path: str, item: str) -> RawDocument | InputProblem:
         body_kind="html" if _filled(html) else "text",
         url=_string(data.get("url")), title=_string(data.get("title")),
         published=_string(data.get("published")), outlet=_string(data.get("outlet")),
-        author=_string(data.get("author")),
+        author=_string(data.get("author")), language=_string(data.get("language")),
         metadata={k: v for k, v in data.items() if k not in KNOWN_FIELDS},
     )
+
+
+def _json_error(exc: json.JSONDecodeError) -> str:
+    """Return the decoder's message with its column: "Unterminated string starting at column 64"."""
+    # Some messages already end with "at" ("Unterminated string starting at", "Invalid control character at").
+    return f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
 
 
 def _filled(value: Any) -> bool:

@@ -62,10 +62,14 @@ def create_app(db_path: str | Path, *, allow_ingest: bool = False, token: str | 
 def _routes() -> list[Route | Mount]:
     return [
         Route("/", pages.stories_page, name="stories"),
+        Route("/stories", pages.stories_page, name="stories_list"),
         Route("/stories/{id}", pages.story_page, name="story"),
         Route("/stories/{id}/feed.atom", pages.story_feed_page, name="story_feed"),
+        Route("/articles", pages.articles_page, name="articles"),
         Route("/articles/{id}", pages.article_page, name="article"),
+        Route("/entities", pages.entities_page, name="entities"),
         Route("/entities/{id}", pages.entity_page, name="entity"),
+        Route("/conflicts", pages.conflicts_page, name="conflicts"),
         Route("/search", pages.search_page, name="search"),
         Route("/ingest", upload.upload_form, name="ingest"),
         Route("/ingest", upload.upload, methods=["POST"]),

@@ -1,4 +1,7 @@
-"""The HTML pages: stories, a story, an article, an entity, search. Server-rendered, no script needed."""
+"""The HTML pages: stories, a story, articles, an article, entities, an entity, conflicts, search.
+
+Server-rendered, no script needed. Each page calls the Python API (``storyline.api``) only.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +23,8 @@ from storyline.web.timeline_svg import place, timeline_svg
 PAGE_SIZE = 20
 # Hits shown on the search page.
 SEARCH_LIMIT = 50
+# Entities listed on the entities page, most mentioned first; a name filter finds the others.
+ENTITY_LIMIT = 200
 
 
 def stories_page(request: Request) -> HTMLResponse:
@@ -37,9 +42,38 @@ def stories_page(request: Request) -> HTMLResponse:
                   next_url=_page_url(filters, page + 1) if page < pages else None)
 
 
-def _page_url(filters: dict[str, str | None], page: int) -> str:
+def _page_url(filters: dict[str, str | None], page: int, path: str = "/") -> str:
     kept = {k: v for k, v in filters.items() if v}
-    return "/?" + urlencode({**kept, "page": page})
+    return f"{path}?" + urlencode({**kept, "page": page})
+
+
+def articles_page(request: Request) -> HTMLResponse:
+    """Return the stored articles, newest first, a page at a time, copies marked."""
+    page = params.whole(request.query_params, "page", 1, low=1)
+    with open_storyline(request) as sl:
+        total = sl.count_articles()
+        articles = sl.articles(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    pages = max(1, -(-total // PAGE_SIZE))
+    return render(request, "articles.html", articles=articles, total=total, page=page, pages=pages,
+                  prev_url=_page_url({}, page - 1, "/articles") if page > 1 else None,
+                  next_url=_page_url({}, page + 1, "/articles") if page < pages else None)
+
+
+def entities_page(request: Request) -> HTMLResponse:
+    """Return the global entities, most mentioned first, optionally those whose name contains ``name``."""
+    name = params.text(request.query_params, "name")
+    with open_storyline(request) as sl:
+        entities = sl.entities(name=name, limit=ENTITY_LIMIT)
+    return render(request, "entities.html", entities=entities, name=name or "", limit=ENTITY_LIMIT)
+
+
+def conflicts_page(request: Request) -> HTMLResponse:
+    """Return every story's conflicts, each claim quoted with a link to its article."""
+    with open_storyline(request) as sl:
+        found = sl.conflicts()
+        claimed = [claim.article for _, conflict in found for claim in conflict.claims]
+        articles = {a.id: a for a in sl.articles_by_id(list(dict.fromkeys(claimed)))}
+    return render(request, "conflicts.html", found=found, articles=articles)
 
 
 def story_page(request: Request) -> Response:

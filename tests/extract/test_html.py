@@ -178,6 +178,39 @@ def test_extract_html_reads_publication_time_element(marker: str) -> None:
     assert extract_html(page).published == "2019-05-02T07:30:00-04:00"
 
 
+def _page_with_body(head: str, top: str, bottom: str = "") -> str:
+    """Return an article page with ``top`` above its paragraphs and ``bottom`` after the article."""
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3])
+    return f"<html><head>{head}</head><body><article>{top}{body}</article>{bottom}</body></html>"
+
+
+DAY_ONLY = '<meta property="article:published_time" content="2023-07-18">'
+
+
+def test_extract_html_takes_time_and_zone_from_an_unclassed_time_element_on_the_same_day() -> None:
+    top = '<p class="meta">By Ines Carvalho · <time datetime="2023-07-18T19:30:00+01:00">18 July 2023</time></p>'
+    found = extract_html(_page_with_body(DAY_ONLY, top))
+    assert (found.published, found.published_from) == ("2023-07-18T19:30:00+01:00", "metadata")
+
+
+def test_extract_html_takes_the_time_of_a_visible_dateline_on_the_same_day() -> None:
+    top = '<div class="entry-meta">Tuesday, 18 July 2023 – 23:40 · by Sean Briain</div>'
+    found = extract_html(_page_with_body(DAY_ONLY, top))
+    assert (found.published, found.published_from) == ("2023-07-18T23:40:00", "text")
+
+
+@pytest.mark.parametrize(
+    ("top", "bottom"),
+    [
+        ('<time datetime="2023-07-17T08:00:00+01:00">17 July</time>', ""),  # another day: another event
+        ("<p>19 July 2023 10:00</p>", ""),
+        ("", '<div id="comments"><p>18 July 2023 at 21:15</p><p>Great read.</p></div>'),  # a reader's comment
+    ],
+)
+def test_extract_html_keeps_the_day_when_no_time_on_that_day_is_stated(top: str, bottom: str) -> None:
+    assert extract_html(_page_with_body(DAY_ONLY, top, bottom)).published == "2023-07-18"
+
+
 def test_extract_html_leaves_date_empty_without_markup() -> None:
     found = extract_html(_page_with_head("<title>Bridge vote</title>"))
     assert found.published is None

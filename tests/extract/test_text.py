@@ -418,3 +418,85 @@ def test_clean_text_removes_a_newsroom_byline() -> None:
     found = clean_text(dump, TODAY)
     assert found.author == "Evening Post staff"
     assert "By Evening Post staff" in found.removed and "staff" not in found.text
+
+
+# --- mastheads and the outlet ----------------------------------------------------------------------
+
+LEAD = "Nurses in Portugal will stage a 48-hour national strike from Thursday over pay, the nurses' union said on Friday."
+SECOND = "Union president Helena Saraiva said the walkout could affect tens of thousands of appointments."
+
+
+def _dump(*head: str) -> str:
+    return "\n".join([*head, "", LEAD, "", SECOND, ""])
+
+
+@pytest.mark.parametrize(
+    ("head", "outlet"),
+    [
+        (["Portugal News Digest", "Published: 07/07/2023 15:02", "", "Nurses to strike for 48 hours"],
+         "Portugal News Digest"),
+        (["Published 13/07/2023 18:05", "Nurses to strike for 48 hours", "Atlantic Post (English edition)"],
+         "Atlantic Post"),
+        (["Nurses to strike for 48 hours", "Tuesday 18 April 2023 – 09:12", "Connacht Courier Online | News | Galway City"],
+         "Connacht Courier Online"),
+        (["Nurses to strike for 48 hours", "12 September 2023", "The Copenhagen Observer"], "The Copenhagen Observer"),
+        (["The Times of India", "Nurses to strike for 48 hours"], "The Times of India"),
+        (["Harbour Press | Sport | Local", "Nurses to strike for 48 hours"], "Harbour Press"),
+    ],
+)
+def test_clean_text_takes_the_outlet_from_a_masthead_and_the_title_from_the_headline(head: list[str], outlet: str) -> None:
+    found = clean_text(_dump(*head), TODAY)
+    assert found.title == "Nurses to strike for 48 hours"
+    assert found.outlet == outlet
+    masthead = next(line for line in head if line.startswith(outlet))
+    assert masthead in found.removed and outlet not in found.text
+    assert found.text == f"{LEAD}\n\n{SECOND}"
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # title case, ends like a paper's name, but reads as a headline
+        (["Minister Quits Over Facebook Post"], "Minister Quits Over Facebook Post"),
+        (["World News", "Nurses to strike"], "Nurses to strike"),  # a section label: a kicker, not a masthead
+        (["Harbour Daily News"], "Harbour Daily News"),  # a paper's name, but nothing else can be the title
+    ],
+)
+def test_clean_text_keeps_a_title_case_headline_that_only_looks_like_a_masthead(head: list[str], title: str) -> None:
+    found = clean_text(_dump(*head), TODAY)
+    assert found.outlet is None and found.title == title
+    assert found.text == f"{LEAD}\n\n{SECOND}"
+
+
+def test_clean_text_keeps_a_body_line_that_names_the_masthead() -> None:
+    body = "The Copenhagen Observer first reported the proposal on Monday."
+    found = clean_text(_dump("Nurses to strike", "The Copenhagen Observer") + f"\n{body}\n", TODAY)
+    assert found.outlet == "The Copenhagen Observer" and body in found.text
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Subscribe to Portugal News Digest for daily updates",
+        "Newsletter: Get The Copenhagen Observer in your inbox every morning",
+        "Sign up for our free daily briefing",
+        "Get the Harbour Press app",
+    ],
+)
+def test_clean_text_removes_subscription_prompts(prompt: str) -> None:
+    found = clean_text(_dump("Harbour Press", "Nurses to strike for 48 hours") + f"\n{prompt}\n", TODAY)
+    assert prompt in found.removed and found.text == f"{LEAD}\n\n{SECOND}"
+
+
+def test_clean_text_keeps_reporting_about_subscriptions() -> None:
+    line = "Subscribers get daily updates on waiting times, the ministry said."
+    found = clean_text(_dump("Nurses to strike") + f"\n{line}\n", TODAY)
+    assert line in found.text
+
+
+def test_clean_text_takes_the_outlet_from_a_copyright_line_only_when_the_byline_names_it() -> None:
+    signed = _dump("Kessling derailment: investigators focus on worn rail", "By Anna Gruber, Upper Austria Today")
+    copyright_line = "© 2023 Upper Austria Today. All rights reserved."
+    assert clean_text(f"{signed}\n{copyright_line}\n", TODAY).outlet == "Upper Austria Today"
+    unsigned = _dump("Kessling derailment: investigators focus on worn rail")
+    assert clean_text(f"{unsigned}\n{copyright_line}\n", TODAY).outlet is None  # a wire's footer on someone's page

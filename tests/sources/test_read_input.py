@@ -83,6 +83,31 @@ def test_jsonl_keeps_unknown_fields_and_reports_the_broken_line(write):
     assert items[3].body_kind == "html"
 
 
+def test_jsonl_error_names_the_column_without_doubling_at(write):
+    path = write("dump.jsonl", '{"title": "Broken line", "text": "unterminated')
+    [problem] = problems(path)
+    assert problem.reason == "not valid JSON (Unterminated string starting at column 34)"
+
+
+def test_jsonl_language_field_is_stated_not_metadata(write):
+    [doc] = documents(write("dump.jsonl", json.dumps({"text": "Hallo Welt.", "language": "de", "desk": "x"})))
+    assert doc.language == "de" and doc.metadata == {"desk": "x"}
+
+
+def test_feed_items_take_the_channel_language_unless_they_state_their_own(write):
+    rss = RSS.replace("<channel><title>Riverside Gazette</title>", "<channel><title>Riverside Gazette</title>"
+                      "<language>en-gb</language>")
+    assert [d.language for d in documents(write("feed.xml", rss))] == ["en-gb", "en-gb"]
+    atom = (
+        '<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">'
+        "<title>Gazette</title><entry><title>Brücke offen</title><id>urn:g:1</id>"
+        '<summary xml:lang="de">Die Brücke ist wieder offen.</summary></entry></feed>'
+    )
+    [doc] = documents(write("atom.xml", atom))
+    assert doc.language == "de"
+    assert documents(write("plain.xml", RSS))[0].language is None
+
+
 def test_warc_yields_html_responses_and_skips_other_records(tmp_path):
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from lxml import html
+from starlette.routing import Route
 
 from storyline.store import Store
-from storyline.web import pages
+from storyline.web import app, pages
 from tests.web.conftest import QUAKE, STRIKE
 
 
@@ -145,3 +147,75 @@ def test_a_merged_away_story_redirects_to_the_story_it_joined(archive, client):
     response = client.get("/stories/s-old", follow_redirects=False)
     assert response.status_code == 301 and response.headers["location"] == f"/stories/{STRIKE}"
     assert client.get("/api/stories/s-old").json()["id"] == STRIKE
+
+
+def test_stories_path_shows_the_same_list_as_the_home_page(client):
+    doc = page(client, "/stories")
+    assert [a.get("href") for a in doc.xpath("//li[@class='story-card']/h2/a")] == [f"/stories/{QUAKE}",
+                                                                                   f"/stories/{STRIKE}"]
+
+
+def test_home_page_links_every_list_page(client):
+    doc = page(client, "/")
+    links = doc.xpath("//header[@class='site']/nav/a/@href")
+    assert {"/", "/articles", "/entities", "/conflicts"} <= set(links)
+    for link in links:
+        page(client, link)
+
+
+def test_articles_page_lists_articles_newest_first_and_marks_copies(client):
+    doc = page(client, "/articles")
+    items = doc.xpath("//ul[contains(@class, 'article-list')]/li")
+    assert [li.xpath("./a/@href")[0] for li in items] == [
+        "/articles/a-quake", "/articles/a-later", "/articles/a-hostile", "/articles/a-copy", "/articles/a-strike"]
+    assert texts(doc, "//main/p[@class='muted']") == ["5 articles, newest first."]
+    copy = doc.xpath("//ul[contains(@class, 'article-list')]/li[a/@href='/articles/a-copy']")[0]
+    assert "/articles/a-strike" in copy.xpath(".//a/@href")
+    assert "Ring News · 2020-09-23" in texts(doc, "//ul[contains(@class, 'article-list')]/li[1]/span")[0]
+
+
+def test_articles_page_paginates(client, monkeypatch):
+    monkeypatch.setattr(pages, "PAGE_SIZE", 2)
+    first = page(client, "/articles")
+    assert first.xpath("//a[@rel='next']/@href") == ["/articles?page=2"] and not first.xpath("//a[@rel='prev']")
+    last = page(client, "/articles?page=3")
+    assert last.xpath("//ul[contains(@class, 'article-list')]/li/a/@href") == ["/articles/a-strike"]
+    assert last.xpath("//a[@rel='prev']/@href") == ["/articles?page=2"] and not last.xpath("//a[@rel='next']")
+
+
+def test_articles_page_bad_page_number_is_a_400_page(client):
+    doc = page(client, "/articles?page=0", 400)
+    assert texts(doc, "//p[@class='error']") == ["page must be a whole number at least 1, not '0'"]
+
+
+def test_entities_page_lists_entities_with_article_counts_and_roles(client, keller_id):
+    doc = page(client, "/entities")
+    [item] = doc.xpath("//ul[contains(@class, 'entity-list')]/li")
+    assert item.xpath("./a/@href") == [f"/entities/{keller_id}"]
+    assert "PERSON · 2 articles" in item.text_content() and "union leader" in item.text_content()
+
+
+def test_entities_page_filters_by_name(client):
+    assert page(client, "/entities?name=Keller").xpath("//ul[contains(@class, 'entity-list')]/li")
+    doc = page(client, "/entities?name=Nobody")
+    assert not doc.xpath("//ul[contains(@class, 'entity-list')]/li")
+    assert texts(doc, "//main/p")[-1] == "No entities named like “Nobody”."
+
+
+def test_conflicts_page_shows_each_conflict_with_its_story_and_claims(client):
+    doc = page(client, "/conflicts")
+    [conflict] = doc.xpath("//article[@class='conflict']")
+    assert texts(conflict, "./h2")[0] == "number Sources disagree on how many workers walk out"
+    assert conflict.xpath("./p[@class='meta']/a/@href") == [f"/stories/{STRIKE}#conflicts"]
+    claims = conflict.xpath(".//div[@class='claim']")
+    assert [texts(c, "./p[@class='value']")[0] for c in claims[:2]] == ["12,000", "15,000"]
+    assert texts(claims[0], ".//a") == ["Herald: Rail union calls 48-hour strike"]
+
+
+def test_every_page_is_documented_in_the_readme():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    paths = {r.path for r in app._routes()
+             if isinstance(r, Route) and r.path != "/favicon.ico" and not r.path.startswith("/api/")}
+    assert {"/articles", "/entities", "/conflicts"} <= paths
+    missing = [p for p in sorted(paths) if f"`{p}" not in readme]
+    assert not missing, f"README's web section does not name {missing}"

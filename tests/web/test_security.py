@@ -15,7 +15,8 @@ from storyline.web import create_app, jsonapi
 from tests.web.conftest import HOSTILE, STRIKE, TestClient
 
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; &amp;lt;b&amp;gt; &amp;amp;"
-HOSTILE_PAGES = ["/", f"/stories/{STRIKE}", "/articles/a-hostile", "/search?q=alert", "/?entity=Keller"]
+HOSTILE_PAGES = ["/", f"/stories/{STRIKE}", "/articles/a-hostile", "/search?q=alert", "/?entity=Keller",
+                 "/articles", "/conflicts", "/entities?name=%3Cscript%3Ealert(1)%3C/script%3E"]
 
 
 def assert_inert(markup: str) -> None:

@@ -1,0 +1,30 @@
+"""extract.clean: what the container stated (feed, JSONL) merged with what the page or text says."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract import clean
+from storyline.models import Article, Origin, RawDocument
+
+SUMMARY = "A fire destroyed a fish-processing plant at the docks on Saturday evening."
+
+
+def _feed_item(language: str | None, body: str = SUMMARY) -> RawDocument:
+    return RawDocument(origin=Origin("feed.rss", "item 2"), source_format="feed", body=body, body_kind="html",
+                       title="Fire guts plant", partial=True, language=language)
+
+
+@pytest.mark.parametrize(("stated", "expected"), [("en", "en"), ("en-GB", "en"), ("EN_us", "en"), ("x", None)])
+def test_clean_takes_the_language_the_container_states_even_for_a_short_summary(stated: str, expected: str) -> None:
+    article = clean(_feed_item(stated))
+    assert isinstance(article, Article)
+    assert article.language == expected  # too short to detect: only the stated language can label it
+
+
+def test_clean_prefers_the_stated_language_to_a_guess() -> None:
+    body = "<p>" + " ".join(["The council voted on Tuesday to approve the new bridge over the river."] * 5) + "</p>"
+    article = clean(_feed_item("fr", body))
+    assert isinstance(article, Article) and article.language == "fr"
+    unstated = clean(_feed_item(None, body))
+    assert isinstance(unstated, Article) and unstated.language == "en"
