@@ -91,10 +91,15 @@ def rouge_counts(predicted: Sequence[str], reference: Sequence[str], n: int) -> 
     return hits, sum(pred.values()), sum(ref.values())
 
 
+@lru_cache(maxsize=4096)
+def _bag(sentences: tuple[str, ...]) -> Counter[str]:
+    return Counter(tok for sent in sentences for tok in sent.split())
+
+
 def rouge_approximation(predicted: Sequence[str], reference: Sequence[str]) -> float:
     """Return tilse's rough unigram F1 of two summaries (whitespace tokens, case kept)."""
-    pred = Counter(tok for sent in predicted for tok in sent.split())
-    ref = Counter(tok for sent in reference for tok in sent.split())
+    # every pair of daily summaries is compared, so each summary's bag is counted once and cached
+    pred, ref = _bag(tuple(predicted)), _bag(tuple(reference))
     match = sum(min(count, ref[tok]) for tok, count in pred.items())
     precision = match / sum(pred.values()) if pred else 0.0
     recall = match / sum(ref.values()) if ref else 0.0

@@ -9,7 +9,9 @@ and of the whole story (news-tls CentroidOpt), without near-repeats. DATEWISE
 ranks dates with a regression trained on other topics; this is an untrained
 weighted count of the same statistics: a logistic regression over those counts
 (and a few more), trained leaving each Timeline17 story out, did not beat it
-(date F1 0.52-0.55 against 0.548 for the count; see storyline/eval/tls.py).
+(date F1 0.52-0.55 against 0.548 for the count). storyline/eval/tls.py lists what else was
+tried on the ranking and the sentence choice (position and gap weights, temporal spread, future
+dates, richer learned rankers, ...) and why none of it is used.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 import numpy as np
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from storyline.models import Article, Event, Source
@@ -46,6 +49,9 @@ REDUNDANCY = 0.5  # a sentence this close (cosine) to one already chosen for the
 # TUNED_ON alone: AR-1 0.1159 -> 0.1218 there; choosing among those settings leaving each story
 # out and scoring it on that story gives 0.1188, the fairer estimate.
 MIN_WORDS, MAX_WORDS = 6, 40
+
+_Days = list[tuple[Source, date | None]]  # an article's sentences, each with the first day it names
+_Pool = dict[date, list[Source]]  # candidate sentences per day
 
 
 def summarise(
@@ -80,41 +86,44 @@ def _summarise_articles(
 ) -> list[Event]:
     canon = originals(articles)
     articles = [a for a in articles if canon[a.id] == a.id]
-    mentioned, published = _collect(articles)
-    ranked = [d for d in rank_dates(articles) if (start is None or d >= start) and (end is None or d <= end)]
+    by_article = {a.id: _sentence_days(a) for a in articles}
+    mentioned, published = _collect(by_article, articles)
+    ranked = [d for d in _rank(by_article, articles) if (start is None or d >= start) and (end is None or d <= end)]
     all_sents = [s.quote for group in (*mentioned.values(), *published.values()) for s in group]
     if not all_sents:
         return []
-    vectorizer = TfidfVectorizer(stop_words="english", lowercase=True).fit(all_sents)
-    topic = _unit(np.asarray(vectorizer.transform(all_sents).mean(axis=0)).ravel())
+    matrix, row_of = vectors = _vectors(all_sents)
+    topic = _unit(np.asarray(matrix[[row_of[q] for q in all_sents]].mean(axis=0)).ravel())
     timeline: list[Event] = []
     for d in ranked:
         if len(timeline) >= n_dates:
             break
-        chosen = _best_sentences(mentioned[d] + published[d], per_date, vectorizer, topic)
+        chosen = _best_sentences(mentioned[d] + published[d], per_date, vectors, topic)
         if chosen:
             timeline.append(_entry(d, chosen))
     return sorted(timeline, key=lambda e: e.date)
 
 
-def _sentence_days(article: Article) -> list[tuple[Source, date | None]]:
+def _sentence_days(article: Article) -> _Days:
     """Return each sentence of an article with the first day it mentions (None if it names no day)."""
-    out = []
-    for span in article.sentences:
+    days = sorted((t.start, d) for t in article.timexes if usable_timex(t) and (d := dates.day(t.value)))
+    out, k = [], 0
+    for span in article.sentences:  # sentences run in text order, as the days now do: one merge pass
+        while k < len(days) and days[k][0] < span.start:
+            k += 1
         raw = article.text[span.start : span.end]
         sent = Source(article.id, raw.strip(), span.start + len(raw) - len(raw.lstrip()))
-        days = [dates.day(t.value) for t in article.timexes
-                if span.start <= t.start < span.end and usable_timex(t) and dates.day(t.value)]
-        out.append((sent, days[0] if days else None))
+        out.append((sent, days[k][1] if k < len(days) and days[k][0] < span.end else None))
     return out
 
 
-def _collect(articles: list[Article]) -> tuple[dict[date, list[Source]], dict[date, list[Source]]]:
-    mentioned: dict[date, list[Source]] = defaultdict(list)
-    published: dict[date, list[Source]] = defaultdict(list)
+def _collect(by_article: dict[str, _Days], articles: list[Article]) -> tuple[_Pool, _Pool]:
+    """Return the sentences naming each day, and the lead sentences standing for each publication day."""
+    mentioned: _Pool = defaultdict(list)
+    published: _Pool = defaultdict(list)
     for article in articles:
         pub = dates.day(article.published)
-        for j, (sent, day) in enumerate(_sentence_days(article)):
+        for j, (sent, day) in enumerate(by_article[article.id]):
             if day is not None:
                 mentioned[day].append(sent)
             elif pub is not None and j < LEAD_SENTENCES:
@@ -125,12 +134,16 @@ def _collect(articles: list[Article]) -> tuple[dict[date, list[Source]], dict[da
 
 def rank_dates(articles: list[Article]) -> list[date]:
     """Return the days the articles mention, most salient first."""
+    return _rank({a.id: _sentence_days(a) for a in articles}, articles)
+
+
+def _rank(by_article: dict[str, _Days], articles: list[Article]) -> list[date]:
     docs: Counter[date] = Counter()
     sents: Counter[date] = Counter()
     later: Counter[date] = Counter()
     pubs: Counter[date] = Counter(d for a in articles if (d := dates.day(a.published)))
     for article in articles:
-        days = [d for _, d in _sentence_days(article) if d is not None]
+        days = [d for _, d in by_article[article.id] if d is not None]
         pub = dates.day(article.published)
         sents.update(days)
         docs.update(set(days))
@@ -144,7 +157,14 @@ def _unit(v: np.ndarray) -> np.ndarray:
     return v / norm if norm else v
 
 
-def _best_sentences(candidates: list[Source], k: int, vectorizer: TfidfVectorizer,
+def _vectors(sentences: list[str]) -> tuple[csr_matrix, dict[str, int]]:
+    """Return the TF-IDF rows of the distinct sentences (IDF over all of them) and each one's row."""
+    row_of = {q: i for i, q in enumerate(dict.fromkeys(sentences))}
+    vectorizer = TfidfVectorizer(stop_words="english", lowercase=True).fit(sentences)
+    return csr_matrix(vectorizer.transform(list(row_of))), row_of
+
+
+def _best_sentences(candidates: list[Source], k: int, vectors: tuple[csr_matrix, dict[str, int]],
                     topic: np.ndarray) -> list[Source]:
     """Return up to k candidates whose sum is nearest the candidates' centroid and the story's, without near-repeats.
 
@@ -155,10 +175,11 @@ def _best_sentences(candidates: list[Source], k: int, vectorizer: TfidfVectorize
     pool = [s for s in candidates if MIN_WORDS <= len(s.quote.split()) <= MAX_WORDS]
     if not pool:
         return []
-    sparse_x = vectorizer.transform([s.quote for s in pool])
-    target = _unit(_unit(np.asarray(sparse_x.mean(axis=0)).ravel()) + TOPIC_WEIGHT * topic)
+    sparse_x = vectors[0][[vectors[1][s.quote] for s in pool]]
     used = np.unique(sparse_x.nonzero()[1])  # only the pool's own terms can move a sum's cosine
-    x, target = sparse_x[:, used].toarray(), target[used]
+    x = sparse_x[:, used].toarray()
+    # the pool's centroid is zero outside `used`, and scaling the target does not change the ranking
+    target = _unit(x.mean(axis=0)) + TOPIC_WEIGHT * topic[used]
     unit_rows = x / (np.sqrt((x * x).sum(axis=1))[:, None] + 1e-12)
     chosen: list[int] = []
     total = np.zeros(x.shape[1])

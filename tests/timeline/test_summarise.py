@@ -4,6 +4,7 @@ from datetime import date
 
 from storyline.models import Article, Event, Origin, Source, Span, TimeExpr
 from storyline.timeline import summarise
+from storyline.timeline.summarise import rank_dates
 
 
 def lines_article(id, published, lines, timexes):
@@ -109,3 +110,33 @@ def test_summarise_second_sentence_covers_what_the_first_leaves_out():
     monday = next(e for e in timeline if e.date == "2020-08-17")
     assert len(monday.sources) == 2
     assert "television" in monday.summary and "tractor" in monday.summary
+
+
+def test_rank_dates_counts_the_first_day_each_sentence_names():
+    article = lines_article("r1", "2020-08-12", [
+        "Protests began on August 9 and spread on August 10 across Belarus .",
+        "Workers struck at state factories on August 11 .",
+    ], [("August 9", "2020-08-09", "day"), ("August 10", "2020-08-10", "day"), ("August 11", "2020-08-11", "day")])
+    ranked = rank_dates([article])
+    assert set(ranked) == {date(2020, 8, 9), date(2020, 8, 11)}
+
+
+def test_rank_dates_places_timexes_listed_out_of_text_order_in_their_sentence():
+    article = lines_article("r2", "2020-08-12", [
+        "Workers struck at state factories on August 11 .",
+        "Protests began on August 9 across Belarus .",
+    ], [("August 9", "2020-08-09", "day"), ("August 11", "2020-08-11", "day")])
+    article.timexes.reverse()
+    ranked = rank_dates([article])
+    assert set(ranked) == {date(2020, 8, 9), date(2020, 8, 11)}
+
+
+def test_summarise_ignores_a_time_expression_between_sentences():
+    article = lines_article("r3", "2020-08-12", [
+        "Workers struck at state factories across Belarus .",
+        "Protests spread to smaller towns across the country .",
+    ], [])
+    article.sentences = [Span(0, 20)]  # only part of the first line is a sentence
+    article.timexes.append(TimeExpr("Protests", article.text.index("Protests"),
+                                    article.text.index("Protests") + 8, "2020-08-09", "day"))
+    assert rank_dates([article]) == []
