@@ -17,7 +17,7 @@ from pathlib import Path
 from storyline.errors import StoreError
 from storyline.store.articles import ArticleQueries
 from storyline.store.listing import StoryListing
-from storyline.store.stories import StoryQueries
+from storyline.store.stories import IndexCache, StoryQueries
 from storyline.store.timeline import TimelineQueries
 
 __all__ = ["Store"]
@@ -34,6 +34,7 @@ class Store(ArticleQueries, StoryQueries, TimelineQueries, StoryListing):
         self.conn = conn
         self.path = path
         self._depth = 0
+        self.cache = IndexCache()
 
     @classmethod
     def open(cls, path: str | Path = ":memory:") -> Store:
@@ -69,9 +70,15 @@ class Store(ArticleQueries, StoryQueries, TimelineQueries, StoryListing):
         except BaseException:
             self._depth -= 1
             self.conn.execute("ROLLBACK" if self._depth == 0 else f"ROLLBACK TO {name}")
+            # What is kept in memory may include writes the rollback just undid.
+            self.forget_cache()
             raise
         self._depth -= 1
-        self.conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
+        try:
+            self.conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
+        except BaseException:
+            self.forget_cache()
+            raise
 
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
@@ -97,14 +104,16 @@ def _configure(conn: sqlite3.Connection, path: str) -> None:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         # The story index outgrows SQLite's 2 MB default cache at ~10k articles;
-        # measured on bench.stories at 20k: median assignment 88 → 66 ms.
+        # measured on bench.stories at 20k: median assignment 88 → 66 ms. At 100k (a 440 MB
+        # file) a 1 GB cache, or no mmap, changed nothing measurable (bench.stories, passages).
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
-        # Each assigned article rewrites a few hundred scattered pages (document frequencies,
-        # postings); checkpointing every WAL_PAGES instead of SQLite's 1000 writes a page that
-        # many commits touched once and fsyncs less. Measured on the bench.stories state at 100k
-        # stored articles (--splice texts, one article per commit): commit 17.0 → 10.4 ms, mean
-        # assignment 43 → 35 ms; at 1k: commit 3.9 → 2.4 ms.
+        # Each assigned article rewrites ~100 scattered pages (postings; document frequencies were
+        # a few hundred more before they were logged, see storyline.store.stories.FOLD_ARTICLES);
+        # checkpointing every WAL_PAGES instead of SQLite's 1000 writes a page that many commits
+        # touched once and fsyncs less. Measured on the bench.stories state at 100k stored articles
+        # (--splice texts, one article per commit): commit 17.0 → 10.4 ms, mean assignment 43 → 35 ms;
+        # at 1k: commit 3.9 → 2.4 ms. 40,000 pages made no measurable difference with the log.
         conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_PAGES}")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from storyline.models import Story
@@ -15,12 +16,36 @@ from storyline.store.sql import marks as _marks
 # bench.stories (5-article stories of 100-250 terms, ~95 article terms, 20 candidates): 5.6 against
 # 8.3 ms per article at 100k stored articles, 3.2 against 4.2 ms at 1k.
 SCAN_MAX_SIZE = 8
+# Counted articles whose document-frequency increments stay in term_df_log (one appended row each)
+# before they are summed into term_df. Measured on bench.stories (12-passage articles of ~800 terms):
+# an upsert per term dirtied ~140 term_df pages per commit at 1k stored articles and ~300 at 100k
+# (the whole table); the log row dirties 2-3, and a fold rewrites the table once per FOLD_ARTICLES.
+FOLD_ARTICLES = 500
+# Terms whose counts this connection keeps in memory after a fold (~150 MB at most; bench.stories
+# holds 81k terms at 100k stored articles).
+CACHED_TERMS = 1_000_000
 # SQLite's name for the primary-key b-tree of the WITHOUT ROWID story_terms (for INDEXED BY).
 _PRIMARY_KEY = "sqlite_autoindex_story_terms_1"
 
 
+class IndexCache:
+    """What one connection keeps in memory of the clustering index, valid while no other connection writes.
+
+    Document frequencies are term_df plus the increments logged in term_df_log; story norms are
+    copies of stories.norms, read once per story and kept in step by this connection's writes.
+    """
+
+    def __init__(self, version: int | None = None) -> None:
+        self.version = version  # PRAGMA data_version when loaded; None until then
+        self.counts: dict[str, int] = {}  # full counts (term_df + pending) of the terms looked up
+        self.pending: Counter[str] = Counter()  # increments in term_df_log, not yet in term_df
+        self.logged = 0  # rows in term_df_log
+        self.norms: dict[str, dict[str, float]] = {}  # story -> its centroid norms, as stored
+
+
 class StoryQueries:
     conn: sqlite3.Connection
+    cache: IndexCache
 
     # --- counters and document frequencies -------------------------------------------------
 
@@ -37,24 +62,70 @@ class StoryQueries:
     def add_document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
         """Count one more document holding each of ``terms``; return their new counts.
 
-        The counts come back from the same statement (``RETURNING``), so a caller needs no second
-        read of the terms it has just counted.
+        The increments are logged (one term_df_log row, in the caller's transaction) and kept in
+        memory; every FOLD_ARTICLES articles they are summed into term_df.
         """
-        found: dict[str, int] = {}
-        for part in _chunks(terms):
-            rows = self.conn.execute(
-                f"INSERT INTO term_df (term, df) VALUES {','.join(['(?, 1)'] * len(part))}"
-                " ON CONFLICT (term) DO UPDATE SET df = df + 1 RETURNING term, df", part).fetchall()
-            found.update((r[0], int(r[1])) for r in rows)
+        counted = Counter(terms)
+        state = self._synced_cache()
+        if state.logged >= FOLD_ARTICLES:
+            self.fold_document_frequencies()
+        self._load_counts(counted)
+        self.conn.execute("INSERT INTO term_df_log (terms) VALUES (?)", ("\n".join(counted.elements()),))
+        state.logged += 1
+        state.pending.update(counted)
+        found = {t: state.counts[t] + n for t, n in counted.items()}
+        state.counts.update(found)
         return found
 
     def document_frequencies(self, terms: Sequence[str]) -> dict[str, int]:
         """Return the document frequency of each term that has one."""
-        found: dict[str, int] = {}
-        for part in _chunks(terms):
+        counts = self._synced_cache().counts
+        self._load_counts(terms)
+        return {t: counts[t] for t in terms if counts[t]}
+
+    def fold_document_frequencies(self) -> None:
+        """Sum the logged increments into term_df and empty the log, in one savepoint."""
+        state = self._synced_cache()
+        self.conn.execute("SAVEPOINT fold_df")
+        try:
+            self.conn.executemany(
+                "INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = excluded.df",
+                ((t, state.counts[t]) for t in sorted(state.pending)))
+            self.conn.execute("DELETE FROM term_df_log")
+        except BaseException:
+            self.conn.execute("ROLLBACK TO fold_df")
+            self.conn.execute("RELEASE fold_df")
+            raise
+        self.conn.execute("RELEASE fold_df")
+        state.pending.clear()
+        state.logged = 0
+        if len(state.counts) > CACHED_TERMS:
+            state.counts.clear()
+
+    def forget_cache(self) -> None:
+        """Drop what is kept in memory (after a rollback, or a write to the index tables by other means)."""
+        self.cache = IndexCache()
+
+    def _synced_cache(self) -> IndexCache:
+        """Return the in-memory cache, emptied and the log read again if another connection has committed."""
+        version = int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        if self.cache.version != version:
+            self.cache = IndexCache(version)
+            for (terms,) in self.conn.execute("SELECT terms FROM term_df_log"):
+                self.cache.pending.update(terms.split("\n") if terms else [])
+                self.cache.logged += 1
+        return self.cache
+
+    def _load_counts(self, terms: Iterable[str]) -> None:
+        """Bring the full count of each term into memory (0 when unseen), reading term_df for the rest."""
+        state = self.cache
+        missing = sorted(t for t in terms if t not in state.counts)
+        stored: dict[str, int] = {}
+        for part in _chunks(missing):
             rows = self.conn.execute(f"SELECT term, df FROM term_df WHERE term IN ({_marks(part)})", part)
-            found.update((r[0], int(r[1])) for r in rows)
-        return found
+            stored.update(rows.fetchall())
+        for term in missing:
+            state.counts[term] = stored.get(term, 0) + state.pending[term]
 
     # --- the candidate index -----------------------------------------------------------------
 
@@ -125,12 +196,18 @@ class StoryQueries:
     # --- stories and members -----------------------------------------------------------------
 
     def story_norms(self, ids: Sequence[str]) -> dict[str, dict[str, float]]:
-        """Return the centroid norms of these stories (what ranking candidates needs, not whole rows)."""
-        found: dict[str, dict[str, float]] = {}
-        for part in _chunks(ids):
+        """Return the centroid norms of these stories (what ranking candidates needs, not whole rows).
+
+        Norms read once are kept in memory (shared: read them, never change them). Ranking reads
+        those of ~45 stories per article at 1k stored articles and ~165 at 100k (bench.stories);
+        reading and decoding them each time was most of the growth of ``candidates`` between the two.
+        """
+        norms = self._synced_cache().norms
+        missing = [i for i in ids if i not in norms]
+        for part in _chunks(missing):
             rows = self.conn.execute(f"SELECT id, norms FROM stories WHERE id IN ({_marks(part)})", part)
-            found.update((r[0], json.loads(r[1])) for r in rows)
-        return found
+            norms.update((r[0], json.loads(r[1])) for r in rows)
+        return {i: norms[i] for i in ids if i in norms}
 
     def story_rows(self, ids: Sequence[str]) -> dict[str, sqlite3.Row]:
         """Return the stories rows for these ids."""
@@ -143,12 +220,15 @@ class StoryQueries:
     def insert_story(self, story: str, seq: int, first_article: str) -> None:
         self.conn.execute("INSERT INTO stories (id, seq, first_article) VALUES (?, ?, ?)",
                           (story, seq, first_article))
+        self.cache.norms.pop(story, None)
 
     def set_story_state(self, story: str, norms: dict[str, float], first_ts: float | None,
                         last_ts: float | None, size: int) -> None:
         """Store a story's centroid norms, time span and the number of articles in its centroid."""
+        encoded = json.dumps(norms, sort_keys=True)
         self.conn.execute("UPDATE stories SET norms = ?, first_ts = ?, last_ts = ?, size = ? WHERE id = ?",
-                          (json.dumps(norms, sort_keys=True), first_ts, last_ts, size, story))
+                          (encoded, first_ts, last_ts, size, story))
+        self.cache.norms[story] = json.loads(encoded)  # as a later read would decode it
 
     def set_story_meta(self, story: str, meta: dict[str, object]) -> None:
         """Store a story's title, keywords, outlets, dates and counts."""
@@ -212,9 +292,11 @@ class StoryQueries:
 
     def clear_stories(self) -> None:
         """Forget every story, member, merge and document frequency (before a recluster)."""
-        for table in ("stories", "story_terms", "story_members", "story_merges", "term_df", "story_counters"):
+        for table in ("stories", "story_terms", "story_members", "story_merges", "term_df", "term_df_log",
+                      "story_counters"):
             self.conn.execute(f"DELETE FROM {table}")
         self.conn.execute("UPDATE articles SET story = NULL")
+        self.forget_cache()
 
     def placement_order(self) -> list[tuple[str, str | None]]:
         """Return (article, its publication date as it was when placed) per clustered article, in placing order."""
@@ -239,6 +321,7 @@ class StoryQueries:
     def bulk_document_frequencies(self, rows: Iterable[tuple[str, int]]) -> None:
         """Insert precomputed (term, df) rows into an empty index."""
         self.conn.executemany("INSERT INTO term_df (term, df) VALUES (?, ?)", rows)
+        self.forget_cache()
 
     def bulk_story(self, story: dict[str, object], weights: dict[str, float],
                    members: Iterable[tuple[object, ...]]) -> None:
@@ -246,6 +329,7 @@ class StoryQueries:
         self.conn.execute(
             "INSERT INTO stories (id, seq, first_article, first_ts, last_ts, size, norms)"
             " VALUES (:id, :seq, :first_article, :first_ts, :last_ts, :size, :norms)", story)
+        self.cache.norms.pop(str(story["id"]), None)
         self.conn.executemany("INSERT INTO story_terms (story, term, weight) VALUES (?, ?, ?)",
                               ((story["id"], t, w) for t, w in weights.items()))
         self.conn.executemany(
