@@ -1,11 +1,13 @@
 """Turn an article into the sparse term counts that story clustering compares.
 
-Five namespaces share one vocabulary, each with its own cosine:
+Six namespaces share one vocabulary, each with its own cosine:
 ``w:`` content words (lower-cased, stop words dropped, plural ``s`` cut), ``n:`` numbers
 (years, counts, magnitudes: what tells two events of one kind apart),
 ``e:`` named entities (the annotate stage's canonical names, or capitalised
 name phrases when an article has none), ``t:`` the years and months of its resolved
-time expressions (used only as evidence against joining), ``h:`` words of the title.
+time expressions (used only as evidence against joining), ``d:`` the years of the dates it
+gives to the day (a dateline, "May 24, 2005": when its event happened, unlike a background
+"in 1992"; also evidence against joining only), ``h:`` words of the title.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from storyline.models import Article
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:\s+(?:of\s+|de\s+)?[A-Z][a-z]+)*)")
 # Words too common in news to tell stories apart, on top of the English stop list.
@@ -39,6 +42,7 @@ def article_terms(article: Article) -> Counter[str]:
         terms.update("h:" + w for w in set(words(article.title)))
     terms.update("e:" + name for name in _entity_names(article))
     terms.update("t:" + when for when in _dates(article))
+    terms.update("d:" + year for year in _day_years(article))
     return terms
 
 
@@ -52,6 +56,12 @@ def _dates(article: Article) -> list[str]:
             if len(value) >= 7 and value[4] == "-" and value[5:7].isdigit():
                 keys.append(value[:7])
     return keys
+
+
+def _day_years(article: Article) -> list[str]:
+    """Return the years of the article's dates resolved to a calendar day (YYYY-MM-DD)."""
+    return [value[:4] for value in (t.value or "" for t in article.timexes if t.type == "DATE")
+            if _DAY.match(value)]
 
 
 def words(text: str) -> list[str]:
