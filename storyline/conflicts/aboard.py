@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from storyline.conflicts.common import names_list, outlet, sentence_at
+from storyline.conflicts.common import counts_far_apart, names_list, outlet, sentence_at
 from storyline.models import Article, Claim, Conflict
 from storyline.timeline.events import NUMBER_WORDS, number_value
 
-# Relative gap (to the larger count) beyond which two counts are two vehicles, not one miscounted.
-SAME_COUNT_SLACK = 0.1
 _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{'|'.join(NUMBER_WORDS)})"
 _PEOPLE = r"(?:passengers|people|persons|occupants|migrants|pilgrims|tourists|pupils|children|crew members|crew)"
 _APPROXIMATE = r"(?:about|around|nearly|almost|more than|over|at least|some|up to|fewer than|less than|roughly)"
@@ -36,7 +34,7 @@ def aboard_conflicts(articles: list[Article]) -> list[Conflict]:
     by_count: dict[str, list[Stated]] = defaultdict(list)
     for s in stated:
         by_count[s[3]].append(s)
-    if len(by_count) < 2 or not _close([int(c) for c in by_count]):
+    if len(by_count) < 2 or counts_far_apart(min(by_count, key=int), max(by_count, key=int)):
         return []
     return [_conflict(by_count)]
 
@@ -53,10 +51,6 @@ def _one_count(article: Article) -> Stated | None:
         if count is not None:
             found.setdefault(count, (article, m.start(), m.end(), count))
     return next(iter(found.values())) if len(found) == 1 else None
-
-
-def _close(counts: list[int]) -> bool:
-    return max(counts) - min(counts) <= SAME_COUNT_SLACK * max(counts)
 
 
 def _conflict(by_count: dict[str, list[Stated]]) -> Conflict:

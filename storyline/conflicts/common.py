@@ -22,8 +22,20 @@ REPEAT_MARKERS = {
 
 # Reports published this far apart may count a toll that grew in between (the later one higher).
 TOLL_UPDATE_S = 12 * 3600
+# Counts this close (relative to the larger) are one quantity miscounted, not two quantities:
+# 33 and 34 detained are one protest, 40 and 12 are two; 212 and 221 aboard are one train.
+SAME_COUNT_SLACK = 0.1
 # Where a sentence joins a second clause with its own subject and verb.
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s+")
+
+
+def counts_far_apart(x: str, y: str) -> bool:
+    """Return True when two stated counts are too far apart to be one quantity miscounted."""
+    try:
+        low, high = sorted((float(x), float(y)))
+    except ValueError:
+        return x != y
+    return high - low > SAME_COUNT_SLACK * high
 
 
 def outlet(article: Article) -> str:

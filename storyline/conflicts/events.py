@@ -9,6 +9,7 @@ from itertools import combinations
 from storyline.conflicts.common import (
     clause,
     count_rose,
+    counts_far_apart,
     has_repeat_marker,
     long_date,
     names_list,
@@ -25,8 +26,6 @@ from storyline.timeline.merge import overlap, words
 MAX_DATE_GAP_DAYS = 3
 SAME_EVENT_WORDS = 0.3  # summary word overlap (Jaccard) for two reports of one event, across articles
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
-# Counts this close (relative to the larger) are taken as one event miscounted, not two events.
-SAME_COUNT_SLACK = 0.1
 # Entities whose sharing ties two reports to one occurrence: the same actor, or the same
 # building, square or site (a city or a country is too wide to tell one day's event from the next).
 ACTOR_TYPES = {"PERSON", "ORG", "FAC"}
@@ -125,15 +124,7 @@ def _counts_differ(a: EventMention, b: EventMention) -> bool:
 
     Close counts (33 and 34 detained) are one event miscounted; far ones (40 and 12) are two.
     """
-    return any(_far(a.numbers[k], b.numbers[k]) for k in set(a.numbers) & set(b.numbers))
-
-
-def _far(x: str, y: str) -> bool:
-    try:
-        low, high = sorted((float(x), float(y)))
-    except ValueError:
-        return x != y
-    return high - low > SAME_COUNT_SLACK * high
+    return any(counts_far_apart(a.numbers[k], b.numbers[k]) for k in set(a.numbers) & set(b.numbers))
 
 
 def _places(m: EventMention, types: dict[str, str]) -> set[str]:

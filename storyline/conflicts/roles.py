@@ -227,7 +227,7 @@ def _cabinet_conflict(name: str, a: str, ha: list[Holder], b: str, hb: list[Hold
     first_a, first_b = _one_per_article(ha), _one_per_article(hb)
     who_a, who_b = (names_list([outlet(h[1]) for h in hs]) for hs in (first_a, first_b))
     verb_a, verb_b = ("call" if len(hs) > 1 else "calls" for hs in (first_a, first_b))
-    summary = f"{who_a} {verb_a} {name} {a}; {who_b} {verb_b} {_pronoun_free(name)} {b}."
+    summary = f"{who_a} {verb_a} {name} {a}; {who_b} {verb_b} {_surname(name)} {b}."
     return Conflict("role", summary, [_claim(h) for h in (*first_a, *first_b)])
 
 
@@ -235,7 +235,7 @@ def _one_per_article(holders: list[Holder]) -> list[Holder]:
     return list({h[1].id: h for h in reversed(holders)}.values())[::-1]
 
 
-def _pronoun_free(name: str) -> str:
+def _surname(name: str) -> str:
     return name.split()[-1]
 
 
