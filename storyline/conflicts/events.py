@@ -35,6 +35,7 @@ ONE_OFF_TRIGGERS = {"derail": "derail", "derailment": "derail", "crash": "crash"
                     "explode": "explode", "explosion": "explode", "sink": "sink", "sinking": "sink",
                     "capsize": "capsize", "erupt": "erupt", "eruption": "erupt", "assassinate": "assassinate",
                     "assassination": "assassinate", "resign": "resign", "resignation": "resign"}
+ONE_OFF_KINDS = frozenset(ONE_OFF_TRIGGERS.values())
 
 
 def date_conflicts(articles: list[Article]) -> list[Conflict]:
@@ -108,7 +109,7 @@ def _one_occurrence(a: EventMention, b: EventMention, types: dict[str, str]) -> 
 
     One of them must name its subject as known ("the train"): "a bridge collapsed" twice is two bridges.
     """
-    if _event_kind(a) not in ONE_OFF_TRIGGERS.values() or not _places(a, types) & _places(b, types):
+    if _event_kind(a) not in ONE_OFF_KINDS or not _places(a, types) & _places(b, types):
         return False
     if a.subject and b.subject and a.subject != b.subject:
         return False

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from storyline.models import Article, EventMention, EventStatus, Span, TimeExpr
@@ -225,12 +226,17 @@ def _nested(noun: Token, head: Token) -> bool:
 def _trigger(head: Token) -> str:
     """Return the clause verb's lemma, or the event an idiom around it names ("left the tracks": derail)."""
     lemma = head.lemma_.lower()
+    idioms = (IDIOM_TRIGGERS.get((lemma, obj.lemma_.lower())) for obj in _objects(head))
+    return next((trigger for trigger in idioms if trigger), lemma)
+
+
+def _objects(head: Token) -> Iterator[Token]:
+    """Yield the verb's direct objects and the objects of its prepositions, in sentence order."""
     for child in head.children:
-        objects = [child] if child.dep_ == "dobj" else [g for g in child.children if g.dep_ == "pobj"]
-        for obj in objects if child.dep_ in ("dobj", "prep") else []:
-            if (lemma, obj.lemma_.lower()) in IDIOM_TRIGGERS:
-                return IDIOM_TRIGGERS[(lemma, obj.lemma_.lower())]
-    return lemma
+        if child.dep_ == "dobj":
+            yield child
+        elif child.dep_ == "prep":
+            yield from (g for g in child.children if g.dep_ == "pobj")
 
 
 def _subject(head: Token) -> str | None:
