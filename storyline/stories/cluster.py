@@ -200,13 +200,13 @@ def _score(store: StoryQueries, vector: dict[str, float],
     """Return candidate stories scored against the article, best margin first, and their weights."""
     ids = candidates(store, vector, NAMESPACE_WEIGHTS)
     rows = store.story_rows(ids)
+    norms = store.story_norms(ids)  # already read (and kept) by candidates: not decoded again
     seen = store.stories_weights(ids, sorted(vector))
     parts = split(vector)
     scored = []
     for sid in ids:
         row = rows[sid]
-        norms = json.loads(row["norms"])
-        score = split_similarity(parts, seen[sid], norms)
+        score = split_similarity(parts, seen[sid], norms[sid])
         bar = age_bar(ts, row["first_ts"], row["last_ts"])
         bar += DAY_YEAR_CONFLICT * _other_years(parts, seen[sid])
         scored.append(Scored(score - bar, score, sid))
