@@ -24,6 +24,10 @@ FOLD_ARTICLES = 500
 # Terms whose counts this connection keeps in memory after a fold (~150 MB at most; bench.stories
 # holds 81k terms at 100k stored articles).
 CACHED_TERMS = 1_000_000
+# Term namespaces the postings index holds (its partial-index condition, migration 0007): the ones
+# candidate lookup reads (storyline.stories.index).
+POSTED_NAMESPACES = ("e:", "n:", "w:")
+_POSTED = "substr(term, 1, 2) IN ('e:', 'n:', 'w:')"
 # SQLite's name for the primary-key b-tree of the WITHOUT ROWID story_terms (for INDEXED BY).
 _PRIMARY_KEY = "sqlite_autoindex_story_terms_1"
 
@@ -130,9 +134,12 @@ class StoryQueries:
     # --- the candidate index -----------------------------------------------------------------
 
     def term_postings(self, term: str, limit: int) -> list[tuple[str, float]]:
-        """Return the live stories whose centroid holds ``term``, heaviest first, at most ``limit``."""
+        """Return the live stories whose centroid holds ``term``, heaviest first, at most ``limit``.
+
+        Only terms of POSTED_NAMESPACES have postings; any other term has none.
+        """
         rows = self.conn.execute(
-            "SELECT story, weight FROM story_terms WHERE term = ? ORDER BY weight DESC, story LIMIT ?",
+            f"SELECT story, weight FROM story_terms WHERE term = ? AND {_POSTED} ORDER BY weight DESC, story LIMIT ?",
             (term, limit))
         return [(r[0], float(r[1])) for r in rows]
 

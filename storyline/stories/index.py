@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from storyline.store.stories import StoryQueries
+from storyline.store.stories import POSTED_NAMESPACES, StoryQueries
 
 # Article terms looked up in the index (heaviest first, words and entities).
 QUERY_TERMS = 24
@@ -27,11 +27,12 @@ SHORTLIST = 60
 def candidates(store: StoryQueries, vector: dict[str, float], weights: dict[str, float]) -> list[str]:
     """Return the ids of the stories most likely to take the article, best first.
 
-    ``weights`` are the namespace weights of the similarity; namespaces weighing nothing (and
-    titles, too short to find stories by) are not looked up.
+    ``weights`` are the namespace weights of the similarity; only the store's POSTED_NAMESPACES
+    are looked up (words, entities, numbers: titles are too short to find stories by, and years
+    weigh nothing).
     """
     query = sorted(
-        ((t, w) for t, w in vector.items() if weights.get(t[:2], 0.0) > 0 and not t.startswith("h:")),
+        ((t, w) for t, w in vector.items() if t[:2] in POSTED_NAMESPACES and weights.get(t[:2], 0.0) > 0),
         key=lambda kv: (-kv[1], kv[0]),
     )[:QUERY_TERMS]
     partial: dict[str, dict[str, float]] = {}

@@ -142,6 +142,15 @@ def test_postings_are_read_heaviest_first_without_sorting_the_list(store):
     assert [s for s, _ in store.term_postings("w:bridge", 3)] == ["s199", "s198", "s197"]
 
 
+def test_postings_hold_only_the_namespaces_candidate_lookup_reads(store):
+    _centroids(store, {"s1": {"w:bridge": 0.5, "h:bridge": 0.3, "t:2020": 0.2, "e:genoa": 0.4}})
+    store.conn.execute("ANALYZE")
+    stat = store.conn.execute("SELECT stat FROM sqlite_stat1 WHERE idx = 'story_terms_postings'").fetchone()[0]
+    assert stat.split()[0] == "2"  # entries in the index: e:genoa and w:bridge, not h:bridge or t:2020
+    assert store.term_postings("h:bridge", 5) == [] and store.term_postings("w:bridge", 5) == [("s1", 0.5)]
+    assert store.story_weights("s1")["h:bridge"] == 0.3
+
+
 def test_merging_sums_centroids_and_drops_the_old_story_from_the_postings(store):
     _centroids(store, {"old": {"w:bridge": 0.1, "w:river": 0.2}, "new": {"w:bridge": 0.7, "e:pittsburgh": 0.4}})
     with store.transaction():
