@@ -42,13 +42,22 @@ class Storyline:
         self.close()
 
     def ingest(self, paths: Sequence[str], *, stdin: BinaryIO | None = None, annotate: bool = True,
-               batch_size: int = INGEST_BATCH_SIZE, on_input: Callable[[str], None] | None = None) -> IngestReport:
-        """Read files, folders, globs or ``-`` (stdin) into the store; return the report."""
+               embeddings: bool = False, batch_size: int = INGEST_BATCH_SIZE,
+               on_input: Callable[[str], None] | None = None) -> IngestReport:
+        """Read files, folders, globs or ``-`` (stdin) into the store; return the report.
+
+        ``embeddings`` also encodes each article's title and lede for story clustering (optional
+        model: raises ModelMissing, before anything is read, when it is not installed).
+        """
         if not paths:
             raise UsageError("nothing to ingest: give at least one file, folder, glob or - for stdin")
         if batch_size < 1:
             raise UsageError(f"batch size must be at least 1, not {batch_size}")
-        return ingest(self.store, paths, stdin=stdin, stages=default_stages(annotate=annotate),
+        if embeddings:
+            from storyline.stories.embeddings import load_encoder
+
+            load_encoder()
+        return ingest(self.store, paths, stdin=stdin, stages=default_stages(annotate=annotate, embeddings=embeddings),
                       batch_size=batch_size, on_input=on_input)
 
     def count_articles(self) -> int:

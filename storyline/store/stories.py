@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -200,6 +201,39 @@ class StoryQueries:
             " ORDER BY weight DESC, term LIMIT ?", (story, prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1), limit))
         return [(r[0], float(r[1])) for r in rows]
 
+    # --- embeddings (optional) ---------------------------------------------------------------
+
+    def add_article_embeddings(self, vectors: dict[str, list[float]]) -> None:
+        """Store articles' embeddings (kept for a recluster, which places them again)."""
+        self.conn.executemany("INSERT OR REPLACE INTO article_embeddings (article, vector) VALUES (?, ?)",
+                              ((a, _pack(v)) for a, v in sorted(vectors.items())))
+
+    def article_embeddings(self, ids: Sequence[str]) -> dict[str, list[float]]:
+        """Return the stored embedding of each article among ``ids`` that has one."""
+        found: dict[str, list[float]] = {}
+        for part in _chunks(ids):
+            rows = self.conn.execute(
+                f"SELECT article, vector FROM article_embeddings WHERE article IN ({_marks(part)})", part)
+            found.update((r[0], _unpack(r[1])) for r in rows)
+        return found
+
+    def story_embeddings(self, ids: Sequence[str]) -> dict[str, list[float]]:
+        """Return the summed member vectors of each story among ``ids`` that has one."""
+        found: dict[str, list[float]] = {}
+        for part in _chunks(ids):
+            rows = self.conn.execute(f"SELECT story, vector FROM story_embeddings WHERE story IN ({_marks(part)})",
+                                     part)
+            found.update((r[0], _unpack(r[1])) for r in rows)
+        return found
+
+    def set_story_embedding(self, story: str, vector: list[float] | None) -> None:
+        """Store a story's summed vector, or drop it (None)."""
+        if vector is None:
+            self.conn.execute("DELETE FROM story_embeddings WHERE story = ?", (story,))
+        else:
+            self.conn.execute("INSERT OR REPLACE INTO story_embeddings (story, vector) VALUES (?, ?)",
+                              (story, _pack(vector)))
+
     # --- stories and members -----------------------------------------------------------------
 
     def story_norms(self, ids: Sequence[str]) -> dict[str, dict[str, float]]:
@@ -300,7 +334,7 @@ class StoryQueries:
     def clear_stories(self) -> None:
         """Forget every story, member, merge and document frequency (before a recluster)."""
         for table in ("stories", "story_terms", "story_members", "story_merges", "term_df", "term_df_log",
-                      "story_counters"):
+                      "story_counters", "story_embeddings"):
             self.conn.execute(f"DELETE FROM {table}")
         self.conn.execute("UPDATE articles SET story = NULL")
         self.forget_cache()
@@ -428,3 +462,13 @@ class StoryQueries:
             return str(row[0])
         row = self.conn.execute("SELECT duplicate_of FROM articles WHERE id = ?", (article,)).fetchone()
         return row[0] if row else None
+
+
+def _pack(vector: list[float]) -> bytes:
+    return array("f", vector).tobytes()
+
+
+def _unpack(blob: bytes) -> list[float]:
+    values = array("f")
+    values.frombytes(blob)
+    return values.tolist()

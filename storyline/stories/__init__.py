@@ -52,8 +52,10 @@ def recluster(store: Store) -> None:
         store.clear_stories()
         for start in range(0, len(ids), _RECLUSTER_CHUNK):
             articles = store.articles(ids[start : start + _RECLUSTER_CHUNK])
+            vectors = store.article_embeddings([a.id for a in articles])
             for article in articles:
                 article.published = known.get(article.id, article.published)
+                article.embedding = vectors.get(article.id)
             _place_all(store, articles)
         for story in store.live_story_ids():
             refresh(store, story)

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from storyline.models import Article
 from storyline.store.stories import StoryQueries
+from storyline.stories import embeddings
 from storyline.stories.features import article_terms, timestamp
 from storyline.stories.index import candidates
 
@@ -174,11 +175,11 @@ def place(store: StoryQueries, article: Article, canonical: str | None) -> set[s
         _add_member(store, home, article, pos, canonical=canonical, score=None, vector={})
         return {home}
     vector = _vectorise(store, article)
-    scored, seen = _score(store, vector, timestamp(article.published))
+    scored, seen = _score(store, vector, timestamp(article.published), article.embedding)
     if not scored or scored[0].margin < 0:
         return {_open(store, article, pos, vector)}
     best = scored[0]
-    _grow(store, best.story, vector, seen[best.story])
+    _grow(store, best.story, vector, seen[best.story], article.embedding)
     _add_member(store, best.story, article, pos, canonical=None, score=best.score, vector=vector)
     home = best.story
     for other in scored[1 : MERGE_CHECKS + 1]:
@@ -195,18 +196,19 @@ def _vectorise(store: StoryQueries, article: Article) -> dict[str, float]:
     return weigh(terms, store.add_document_frequencies(sorted(terms)), docs)
 
 
-def _score(store: StoryQueries, vector: dict[str, float],
-           ts: float | None) -> tuple[list[Scored], dict[str, dict[str, float]]]:
+def _score(store: StoryQueries, vector: dict[str, float], ts: float | None,
+           embedding: list[float] | None = None) -> tuple[list[Scored], dict[str, dict[str, float]]]:
     """Return candidate stories scored against the article, best margin first, and their weights."""
     ids = candidates(store, vector, NAMESPACE_WEIGHTS)
     rows = store.story_rows(ids)
     norms = store.story_norms(ids)  # already read (and kept) by candidates: not decoded again
     seen = store.stories_weights(ids, sorted(vector))
+    dense = store.story_embeddings(ids) if embedding else {}
     parts = split(vector)
     scored = []
     for sid in ids:
         row = rows[sid]
-        score = split_similarity(parts, seen[sid], norms[sid])
+        score = split_similarity(parts, seen[sid], norms[sid]) + embeddings.adjustment(embedding, dense.get(sid))
         bar = age_bar(ts, row["first_ts"], row["last_ts"])
         bar += DAY_YEAR_CONFLICT * _other_years(parts, seen[sid])
         scored.append(Scored(score - bar, score, sid))
@@ -220,13 +222,16 @@ def _open(store: StoryQueries, article: Article, pos: int, vector: dict[str, flo
     seq = store.story_counter("stories") + 1
     store.set_story_counter("stories", seq)
     store.insert_story(sid, seq, article.id)
-    _grow(store, sid, vector, {})
+    _grow(store, sid, vector, {}, article.embedding)
     _add_member(store, sid, article, pos, canonical=None, score=None, vector=vector)
     return sid
 
 
-def _grow(store: StoryQueries, sid: str, vector: dict[str, float], old: dict[str, float]) -> None:
-    """Add an article vector to a story centroid, updating its norms incrementally."""
+def _grow(store: StoryQueries, sid: str, vector: dict[str, float], old: dict[str, float],
+          embedding: list[float] | None = None) -> None:
+    """Add an article vector (and its embedding, if any) to a story centroid, updating its norms incrementally."""
+    if embedding:
+        store.set_story_embedding(sid, embeddings.add(store.story_embeddings([sid]).get(sid), embedding))
     row = store.story_rows([sid])[sid]
     norms = json.loads(row["norms"])
     for term, w in sorted(vector.items()):
@@ -253,6 +258,14 @@ def _add_member(store: StoryQueries, sid: str, article: Article, pos: int, *, ca
     store.set_story_state(sid, json.loads(row["norms"]), first, last, row["size"])
 
 
+def _merge_embeddings(store: StoryQueries, keep: str, gone: str) -> None:
+    """Sum the merged story's vector into the survivor's (a story without one contributes nothing)."""
+    found = store.story_embeddings([keep, gone])
+    if gone in found:
+        store.set_story_embedding(keep, embeddings.add(found.get(keep), found[gone]))
+        store.set_story_embedding(gone, None)
+
+
 def headline(article: Article) -> str:
     """Return the article's title, or its first sentence cut to a headline's length."""
     if article.title and article.title.strip():
@@ -277,6 +290,7 @@ def _maybe_merge(store: StoryQueries, a: str, b: str, article: str, pos: int) ->
     rows = store.story_rows([a, b])
     keep, gone = (a, b) if rows[a]["seq"] < rows[b]["seq"] else (b, a)
     store.merge_story_rows(gone, keep, article, score, pos)
+    _merge_embeddings(store, keep, gone)
     merged = dict(weights_a)  # the centroid the merge just wrote, summed here instead of read back
     for term, weight in weights_b.items():
         merged[term] = merged.get(term, 0.0) + weight

@@ -74,3 +74,29 @@ def test_language_is_detected_when_nothing_states_it(store, write):
     ingest(store, [write("dump.txt", DUMP)], stages=default_stages(annotate=False))
     [article] = store.iter_articles()
     assert article.language == "en"
+
+
+class _CountingEncoder:
+    """Stands in for the optional sentence-embedding model: a text's vector counts two letters."""
+
+    def encode(self, texts: list[str], batch_size: int = 32) -> list[list[float]]:
+        return [[float(t.count("a")) + 1.0, float(t.count("o"))] for t in texts]
+
+
+@pytest.mark.slow
+def test_ingest_with_embeddings_stores_each_articles_vector_and_its_storys_sum(store, write, monkeypatch):
+    from storyline.stories import embeddings
+
+    monkeypatch.setattr(embeddings, "_encoder", _CountingEncoder())
+    report = ingest(store, [write("dump.txt", DUMP)], stages=default_stages(embeddings=True))
+    (article,) = report.new_ids
+    vector = store.article_embeddings([article])[article]
+    story = store.member_story(article)
+    assert story is not None and store.story_embeddings([story])[story] == pytest.approx(vector)
+    assert sum(x * x for x in vector) == pytest.approx(1.0)
+
+
+def test_default_stages_embed_only_when_asked():
+    names = [s.name for s in default_stages(embeddings=True)]
+    assert names.index("storyline.embed.v1") < names.index("storyline.stories.v1")
+    assert "storyline.embed.v1" not in [s.name for s in default_stages()]
