@@ -197,14 +197,17 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Found | None:
     mod = lex.mod_for(pre)
     if ctx.anchor is None:
         return _found(m, f"XXXX-{month:02d}", gran="month", mod=mod)
-    year = _month_year_for(ctx, m, month, rel or when)
+    # "January last year" is in the year before publication whatever the month; "last January" the latest one
+    year = _month_year_for(ctx, m, month, rel or (f"{when} year" if when else ""))
     return _found(m, cal.month_value(year, month), gran="month", mod=mod)
 
 
 def _month_year_for(ctx: Context, m: re.Match[str], month: int, rel: str) -> int:
     anchor = ctx.anchor
     assert anchor is not None
-    if rel in ("last", "this past", "past", "last year"):
+    if rel == "last year":
+        return anchor.year - 1
+    if rel in ("last", "this past", "past"):
         return anchor.year if month < anchor.month else anchor.year - 1
     if rel in ("next", "this coming", "coming"):
         return anchor.year if month > anchor.month else anchor.year + 1
@@ -279,17 +282,24 @@ def _century(m: re.Match[str], ctx: Context) -> Found | None:
 
 # --- quarters, halves, seasons ---------------------------------------------------------------------
 
-_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+# "the first quarter of last year": the year named after the quarter, counted from publication.
+_OF_YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
 
 
 def _quarter(m: re.Match[str], ctx: Context) -> Found | None:
     q = _QUARTER_WORDS[_low(_g(m, "q"))]
     rel = _low(_g(m, "the"))
     year_text = _g(m, "y1") or _g(m, "y2")
+    if _low(_g(m, "q")) == "final" and not (year_text or _g(m, "oy")):
+        return None  # "the final quarter" of a match; of a year only when the year is named
     if year_text:
         return _found(m, f"{int(year_text)}-Q{q}", gran="quarter")
     if ctx.anchor is None:
         return _found(m, f"XXXX-Q{q}", gran="quarter")
+    of_year = _low(_g(m, "oy"))
+    if of_year:
+        return _found(m, f"{ctx.anchor.year + _OF_YEAR_SHIFT[of_year]}-Q{q}", gran="quarter")
     year = ctx.anchor.year + {"last year's": -1, "next year's": 1}.get(rel, 0)
     if rel not in ("last year's", "next year's", "this year's"):
         year = _quarter_year(ctx, m, q)
@@ -884,7 +894,7 @@ _RULES: list[tuple[str, Resolver]] = [
     (
         rf"{B}(?:(?P<rel>(?i:last|next|this\s+past|this\s+coming|this|coming|past))\s+)?"
         rf"(?:(?P<pre>{PRE})[\s-]*)?(?P<mon>{lex.MONTH_FULL}|{lex.MONTH_CAPS}|{lex.MONTH_ABBR}(?=\s))"
-        r"(?:\s+(?P<ly>(?i:last|next|this))\s+year)?(?![\w-])",
+        r"(?:\s+(?:(?i:of)\s+)?(?P<ly>(?i:last|next|this))\s+year)?(?![\w-])",
         _month_alone,
     ),
     (
@@ -913,8 +923,9 @@ _RULES: list[tuple[str, Resolver]] = [
     (
         rf"{B}(?:(?P<the>(?i:the|its|this\s+year's|last\s+year's|next\s+year's|a|an))\s+)?"
         r"(?:(?P<ya>(?i:year-ago|year-earlier|prior-year|comparable))\s+)?"
-        rf"(?:(?P<y1>{Y})\s+|(?i:fiscal)[\s-]+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+"
-        rf"(?:(?i:fiscal)[\s-]+)?(?i:quarter)(?!s)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<y2>{Y}))?{E}",
+        rf"(?:(?P<y1>{Y})\s+|(?i:fiscal)[\s-]+)?(?P<q>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))[\s-]+"
+        rf"(?:(?i:fiscal)[\s-]+)?(?i:quarter)(?!s)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?:(?P<y2>{Y})"
+        rf"|(?P<oy>(?i:last|this|next))\s+year))?{E}",
         _quarter,
     ),
     (rf"{B}(?P<q>Q[1-4])(?:(?:\s+|-|/|\s+of\s+)(?P<y>{Y}|['’]\d\d))?{E}", _q_code),

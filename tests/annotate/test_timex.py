@@ -681,3 +681,31 @@ def test_timex_in_the_morning_is_the_morning_of_the_day_named_last() -> None:
 )
 def test_timex_today_meaning_the_present_age_is_no_date(text: str) -> None:
     assert find_timexes(text, ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Sales rose in January last year.", "January last year", "2019-01"),
+        ("Sales rose in October last year.", "October last year", "2019-10"),
+        ("Leases end after October of next year.", "October of next year", "2021-10"),
+    ],
+)
+def test_timex_month_named_with_last_or_next_year_is_in_that_year(text: str, phrase: str, value: str) -> None:
+    assert _one(text, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("In the first quarter of last year, it lost money.", "the first quarter of last year", "2019-Q1"),
+        ("Profit rose in the third quarter of this year.", "the third quarter of this year", "2020-Q3"),
+        ("For the final quarter of 2009, it made a profit.", "the final quarter of 2009", "2009-Q4"),
+    ],
+)
+def test_timex_quarter_of_a_named_year_is_that_years_quarter(text: str, phrase: str, value: str) -> None:
+    assert _one(text, phrase).value == value
+
+
+def test_timex_final_quarter_without_a_year_is_no_expression() -> None:
+    assert find_timexes("He scored twice in the final quarter.", ANCHOR) == []
