@@ -855,6 +855,9 @@ _ONES += r"|seventeen|eighteen|nineteen|twenty)"
 B = r"(?<![\w'’-])"  # a word starts here
 _TO = r"(?:\s*[-–]\s*|\s+(?i:and|or|to|through|until|till)\s+)"  # between the ends of a span of dates
 E = r"(?![\w])"  # a word ends here
+# A weekday and the date after it on one line: a headline ending "until Friday" and the dateline below
+# it are two expressions.
+_SAME_LINE = r"[^\S\n]+"
 
 _RULES: list[tuple[str, Resolver]] = [
     (
@@ -875,12 +878,12 @@ _RULES: list[tuple[str, Resolver]] = [
     ),
     (rf"{M}\s+{D}\s*[-–]\s*(?P<t>(?P<mon>{M})\s+(?P<day>{D})(?:,?\s+(?P<year>{Y}))?){E}", _range_end),
     (
-        rf"{B}(?:(?P<wd>{WD}),?\s+)?(?P<mon>{M})\s+(?:(?P<day>{D})|the\s+(?P<dayw>{DW}))"
+        rf"{B}(?:(?P<wd>{WD}),?{_SAME_LINE})?(?P<mon>{M})\s+(?:(?P<day>{D})|the\s+(?P<dayw>{DW}))"
         rf"(?:(?:,\s*|\s+)(?P<year>{Y}))?{E}",
         _month_day,
     ),
     (
-        rf"(?<![\w'’])(?<!\D[-–])(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?:(?P<day>{D})|(?P<dayw>{DW}))(?:\s+of)?\s+(?P<mon>{M})"
+        rf"(?<![\w'’])(?<!\D[-–])(?:(?P<wd>{WD}),?{_SAME_LINE})?(?:the\s+)?(?:(?P<day>{D})|(?P<dayw>{DW}))(?:\s+of)?\s+(?P<mon>{M})"
         rf"(?:,?\s+(?P<year>{Y}))?{E}",
         _month_day,
     ),

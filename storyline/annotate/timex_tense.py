@@ -111,6 +111,8 @@ def _infinitive_tense(verb: Any, with_to: bool) -> str | None:
     """Return the tense of an infinitive ("let the offensive begin Saturday"): that of the verb above it,
     except that "to travel" under a present-tense verb of planning looks ahead."""
     head = _governing_verb(verb.head) if verb.head.i != verb.i else None
+    if with_to and head is None:
+        return "future"  # a headline's "to" ("Obama to visit China on Monday") announces what is ahead
     head_tense = _verb_tense(head) if head is not None and head.i != verb.i else None
     planned = verb.head.lower_.startswith(_PLAN_STEMS) or (head is not None and head.lower_.startswith(_PLAN_STEMS))
     if with_to and planned and (head_tense != "past" or _bare_participle(head)):

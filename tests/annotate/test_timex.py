@@ -709,3 +709,14 @@ def test_timex_quarter_of_a_named_year_is_that_years_quarter(text: str, phrase: 
 
 def test_timex_final_quarter_without_a_year_is_no_expression() -> None:
     assert find_timexes("He scored twice in the final quarter.", ANCHOR) == []
+
+
+@pytest.mark.slow
+def test_timex_headline_to_infinitive_looks_ahead(nlp: Any) -> None:
+    text = "Obama to visit China on Monday"
+    assert _one(text, "Monday", doc=nlp(text)).value == "2020-09-14"
+
+
+def test_timex_weekday_ending_a_headline_is_not_joined_to_the_dateline_below() -> None:
+    found = find_timexes("Markets to stay closed until Friday\nSeptember 10, 2020\nTrading stopped.", ANCHOR)
+    assert [t.text for t in found] == ["Friday", "September 10, 2020"]
