@@ -112,7 +112,8 @@ def _resolve_references(found: list[Found], ctx: Context) -> list[Found]:
 
     "@Q" is a quarter named earlier, "@Y" a year from that quarter (or from now), "@R" a period
     counted from the latest date the text named ("two days later", "the following year"), "@D" a weekday
-    counted the same way ("the previous Friday"), "@P" a part of that day ("in the morning"), "@S" the
+    counted the same way ("the previous Friday"), "@P" a part of that day ("in the morning") or the day itself
+    ("ended the day higher"), "@S" the
     period of that date itself ("that day", "later that year"); an "@S" with no such date is dropped.
     """
     out: list[Found] = []
@@ -326,10 +327,15 @@ def _weekday_from_reference(
 def _part_of_reference_day(
     code: str, reference: tuple[date, int, str] | None, where: int, anchor: date | None
 ) -> str | None:
-    """Return "in the morning" ("MO") as the morning of the day named nearby, else of the anchor."""
+    """Return "in the morning" ("MO") as the morning of the day named nearby, else of the anchor.
+
+    An empty ``code`` is the whole day ("ended the day higher").
+    """
     near = reference is not None and where - reference[1] <= _REFERENCE_REACH and reference[2] == "day"
     base = reference[0] if near and reference is not None else anchor
-    return f"{cal.day_value(base)}T{code}" if base is not None else None
+    if base is None:
+        return None
+    return f"{cal.day_value(base)}T{code}" if code else cal.day_value(base)
 
 
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")

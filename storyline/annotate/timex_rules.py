@@ -443,6 +443,11 @@ def _the_part_of_day(m: re.Match[str], ctx: Context) -> Found | None:
     return _found(m, f"@P{lex.PARTS_OF_DAY[_low(_g(m, 'pod'))]}", type="TIME", gran="time")
 
 
+def _session_day(m: re.Match[str], ctx: Context) -> Found | None:
+    """Return "(ended) the day", "for the day" in a market report as the day named last, or the publication day."""
+    return _found(m, "@P", gran="day")
+
+
 def _part_of_day(m: re.Match[str], ctx: Context) -> Found | None:
     rel, pod = _low(_g(m, "rel")), lex.PARTS_OF_DAY[_low(_g(m, "pod"))]
     if ctx.anchor is None:
@@ -964,6 +969,11 @@ _RULES: list[tuple[str, Resolver]] = [
         rf"(?<=\b(?:in|In|by|By)\s)(?i:the)\s+(?P<pod>{lex.PART_OF_DAY})(?!\s+(?i:of|before|after)\b){E}",
         _the_part_of_day,
     ),  # "placed buy orders in the morning"; "the night of April 18" is a date's part (see timex)
+    (
+        r"\b(?:[Ff]or|end|ended|ends|ending|finish|finished|finishing|close|closed|closing)\s+(?P<t>(?i:the)\s+day)"
+        r"(?=\s*(?:[,.;]|(?:at|with|down|up|higher|lower|on|in)\b))",
+        _session_day,
+    ),  # "ended the day at 8,017", "for the day, the Nikkei fell": the trading day reported
     (rf"{B}(?:(?P<rel>(?i:last|next|this|early|late))\s+)?(?P<wd>{WD})\s+(?P<pod>{lex.PART_OF_DAY}){E}", _weekday_part),
     (rf"{B}(?P<wd>{WD})s(?:\s+(?P<pod>(?i:mornings|afternoons|evenings|nights)))?{E}", _weekday_set),
     (rf"{B}(?i:every|each)\s+(?:(?i:other)\s+)?(?P<wd>{WD}){E}", _weekday_set),
@@ -1149,6 +1159,7 @@ _TRIGGER_OF: dict[Resolver, str] = {
     _quarter: "quarter",
     _q_code: "qcode", _the_quarter: "quarter", _year_quarter: "quarter", _half: "half", _season: "season",
     _relative_day: "relday", _day_before_after: "relday", _part_of_day: "pod", _the_part_of_day: "pod",
+    _session_day: "unit",
     _weekday_part: "weekday",
     _weekday_set: "weekday", _weekday: "weekday", _adverb_set: "adverb", _every: "every", _times_per: "every",
     _relative_unit: "unit", _in_the_unit: "unit", _the_weekend: "unit", _this_year: "unit", _vague: "vague",

@@ -720,3 +720,18 @@ def test_timex_headline_to_infinitive_looks_ahead(nlp: Any) -> None:
 def test_timex_weekday_ending_a_headline_is_not_joined_to_the_dateline_below() -> None:
     found = find_timexes("Markets to stay closed until Friday\nSeptember 10, 2020\nTrading stopped.", ANCHOR)
     assert [t.text for t in found] == ["Friday", "September 10, 2020"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("On Thursday the Dow fell 2%, ending the day at 8,017.", "2020-09-10"),
+        ("For the day, the Nikkei closed down 6.4 percent.", "2020-09-11"),
+    ],
+)
+def test_timex_trading_day_in_a_market_report_is_the_day_reported(text: str, value: str) -> None:
+    assert _one(text, "the day").value == value
+
+
+def test_timex_the_day_when_is_no_trading_day() -> None:
+    assert find_timexes("He waited for the day when he could leave.", ANCHOR) == []
