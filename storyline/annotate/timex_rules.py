@@ -277,7 +277,26 @@ def _century(m: re.Match[str], ctx: Context) -> Found | None:
     n = lex.ordinal_value(_g(m, "n"))
     if not n or n > 22:
         return None
-    return _found(m, f"{n - 1:02d}", gran="century", mod=lex.mod_for(_g(m, "pre")))
+    era = "BC" if _g(m, "bc") else ""
+    return _found(m, f"{era}{n - 1:02d}", gran="century", mod=lex.mod_for(_g(m, "pre")))
+
+
+def _bc_year(m: re.Match[str], ctx: Context) -> Found | None:
+    """Return a year before the common era ("490 BC" → BC0490), or its month or season ("April 480 BC")."""
+    year = int(_g(m, "y"))
+    if year == 0:
+        return None
+    if _g(m, "mon"):
+        return _found(m, f"BC{year:04d}-{lex.month_number(_g(m, 'mon')):02d}", gran="month", year_stated=True)
+    if _g(m, "s"):
+        return _found(m, f"BC{year:04d}-{lex.SEASONS[_low(_g(m, 's'))]}", gran="season", year_stated=True)
+    return _found(m, f"BC{year:04d}", gran="year")
+
+
+def _bc_range_start(m: re.Match[str], ctx: Context) -> Found | None:
+    """Return the first year of a span of years before the common era ("499-493 BC": BC0499)."""
+    first, last = int(_g(m, "y")), int(_g(m, "y2"))
+    return _found(m, f"BC{first:04d}", gran="year") if first > last else None
 
 
 # --- quarters, halves, seasons ---------------------------------------------------------------------
@@ -870,6 +889,7 @@ E = r"(?![\w])"  # a word ends here
 # A weekday and the date after it on one line: a headline ending "until Friday" and the dateline below
 # it are two expressions.
 _SAME_LINE = r"[^\S\n]+"
+_BC = r"(?:BCE|BC|B\.C\.(?:E\.)?)"
 
 _RULES: list[tuple[str, Resolver]] = [
     (
@@ -932,9 +952,15 @@ _RULES: list[tuple[str, Resolver]] = [
         _decade,
     ),
     (
-        rf"{B}(?:(?i:the)\s+)?(?:(?P<pre>{PRE})[\s-]*)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{DW})[\s-]+(?i:century){E}",
+        rf"{B}(?:(?i:the)\s+)?(?:(?P<pre>{PRE})[\s-]*)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{DW})[\s-]+(?i:century)"
+        rf"(?:\s+(?P<bc>{_BC}))?{E}",
         _century,
     ),
+    (
+        rf"(?<![\w'’])(?:(?P<mon>{M})\s+|(?P<s>{lex.SEASON})\s+(?:(?i:of)\s+)?)?(?P<y>\d{{1,4}})\s*{_BC}(?![\w])",
+        _bc_year,
+    ),
+    (rf"(?<![\w.,$-])(?P<t>(?P<y>\d{{1,4}})){_TO}(?P<y2>\d{{1,4}})\s*{_BC}(?![\w])", _bc_range_start),
     (
         rf"{B}(?:(?P<the>(?i:the|its|this\s+year's|last\s+year's|next\s+year's|a|an))\s+)?"
         r"(?:(?P<ya>(?i:year-ago|year-earlier|prior-year|comparable))\s+)?"
@@ -1125,6 +1151,7 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
         "decade": list(lex.DECADE_WORDS),
         "qcode": ["q1", "q2", "q3", "q4"],
         "spoken": [*lex.SPOKEN_CENTURIES, "thousand"],
+        "bc": ["bc", "bce", "b"],
     }  # fmt: skip
     words: dict[str, tuple[str, ...]] = {}
     for name, forms in groups.items():
@@ -1162,7 +1189,7 @@ def digit_triggers(token: str, text: str, end: int) -> tuple[str, ...]:
 _TRIGGER_OF: dict[Resolver, str] = {
     _iso: "iso", _slashed: "slashed", _month_day: "month", _garbled: "month", _month_year: "month",
     _month_alone: "month", _range_start: "month", _range_end: "month", _year: "year", _range_year: "year",
-    _decade: "decade", _century: "century",
+    _decade: "decade", _century: "century", _bc_year: "bc", _bc_range_start: "bc",
     _quarter: "quarter",
     _q_code: "qcode", _the_quarter: "quarter", _year_quarter: "quarter", _half: "half", _season: "season",
     _relative_day: "relday", _day_before_after: "relday", _part_of_day: "pod", _the_part_of_day: "pod",

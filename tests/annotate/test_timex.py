@@ -751,3 +751,18 @@ def test_timex_chat_spellings_of_today_and_tomorrow_are_days(text: str, phrase: 
 
 def test_timex_chat_spellings_need_lower_case_and_leave_year_to_date_alone() -> None:
     assert find_timexes("Tomo Tanaka said YTD returns and ytd sales were up.", ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("In 490 BC the Persians landed.", "490 BC", "BC0490"),
+        ("Carthage fell in 146 B.C. after a siege.", "146 B.C.", "BC0146"),
+        ("They crossed in April 480 BC.", "April 480 BC", "BC0480-04"),
+        ("They gathered in the autumn of 481 BC.", "autumn of 481 BC", "BC0481-FA"),
+        ("The revolt (499-493 BC) failed.", "499", "BC0499"),
+        ("Writers of the 4th century BC disagreed.", "the 4th century BC", "BC03"),
+    ],
+)
+def test_timex_years_before_the_common_era_are_bc_values(text: str, phrase: str, value: str) -> None:
+    assert _one(text, phrase).value == value
