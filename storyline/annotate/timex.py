@@ -127,6 +127,8 @@ def _resolve_references(found: list[Found], ctx: Context) -> list[Found]:
             # the narrative goes on in that year
             stated_year = (stated_year[0], moved.end, stated_year[2])
         f = _in_history_year(moved, stated_year, ctx) if history else moved
+        if out:
+            f = _in_year_of_span_start(f, out[-1], ctx.text)
         stated_year = _stated_year(f, ctx.text) or stated_year
         value = f.value or ""
         if value.startswith("@QY"):
@@ -250,6 +252,20 @@ def _in_stated_year(f: Found, stated: tuple[int, int, bool] | None, ctx: Context
     ):
         return f
     return f._replace(value=f"{year:04d}{value.group(1)}", issue=None)
+
+
+_SPAN_JOIN = re.compile(r"\s*(?:[-–]|(?i:and|or|to|through|until|till))\s*")
+_DAY_VALUE = re.compile(r"(\d{4})(-\d{2})-\d{2}")
+
+
+def _in_year_of_span_start(f: Found, before: Found, text: str) -> Found:
+    """Return the second day of "April 6-7", "May 4 and 5" in the year its first day was given."""
+    first, second = _DAY_VALUE.fullmatch(before.value or ""), _DAY_VALUE.fullmatch(f.value or "")
+    if first is None or second is None or first.group(2) != second.group(2) or first.group(1) == second.group(1):
+        return f
+    if _WRITTEN_YEAR.search(text, f.start, f.end) or not _SPAN_JOIN.fullmatch(text, before.end, f.start):
+        return f
+    return f._replace(value=first.group(1) + (f.value or "")[4:])
 
 
 _THE_YEAR = re.compile(r"(?i)\bthe\s+year\b")

@@ -766,3 +766,8 @@ def test_timex_chat_spellings_need_lower_case_and_leave_year_to_date_alone() -> 
 )
 def test_timex_years_before_the_common_era_are_bc_values(text: str, phrase: str, value: str) -> None:
     assert _one(text, phrase).value == value
+
+
+def test_timex_second_day_of_a_span_keeps_the_year_of_the_first() -> None:
+    text = "In 1915 Obregon fought Villa. The battle, on April 6-7, was decisive."
+    assert _one(text, "7").value == "1915-04-07"
