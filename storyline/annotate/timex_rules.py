@@ -902,7 +902,7 @@ _RULES: list[tuple[str, Resolver]] = [
     # Spans of days or months ("August-September 1950", "26 June - 4 August 1952", "in March and April 2012"):
     # TimeML tags each end; the first takes the year written after the second. Ahead of the day rules so
     # that they win the tie on the first end.
-    (rf"{B}(?P<t>(?:(?P<day>{D})\s+)?(?P<mon>{M})){_TO}(?:{D}\s+)?{M}(?:,?\s+(?P<year>{Y})){E}", _range_start),
+    (rf"{B}(?P<t>(?:(?P<day>{D})\s+)?(?P<mon>{M})){_TO}(?:{D}\s+)?{M}(?:,?\s+|\s+of\s+)(?P<year>{Y}){E}", _range_start),
     (rf"{B}(?P<t>(?P<mon>{M})\s+(?P<day>{D})){_TO}{M}\s+{D}(?:,?\s+(?P<year>{Y})){E}", _range_start),
     (
         rf"(?:{M}|(?<!\d)\d{{1,2}})\s*[-–]\s*(?P<t>(?:(?P<day>{D})\s+)?(?P<mon>{M})(?:,?\s+(?P<year>{Y}))?){E}",

@@ -771,3 +771,8 @@ def test_timex_years_before_the_common_era_are_bc_values(text: str, phrase: str,
 def test_timex_second_day_of_a_span_keeps_the_year_of_the_first() -> None:
     text = "In 1915 Obregon fought Villa. The battle, on April 6-7, was decisive."
     assert _one(text, "7").value == "1915-04-07"
+
+
+def test_timex_first_month_of_a_span_takes_the_year_written_after_of() -> None:
+    text = "The Dow rose between September and October of 2007, when it peaked."
+    assert _one(text, "September").value == "2007-09"
