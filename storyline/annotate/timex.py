@@ -110,7 +110,8 @@ def _select(found: list[Found], length: int) -> list[Found]:
 def _resolve_references(found: list[Found], ctx: Context) -> list[Found]:
     """Fill the placeholders that depend on earlier expressions, in text order.
 
-    "@Q" is a quarter named earlier, "@Y" a year from that quarter (or from now), "@R" a period
+    "@Q" is a quarter named earlier, "@Y" a year from that quarter (or from now; "@YR" from the latest date
+    named when no quarter is near), "@R" a period
     counted from the latest date the text named ("two days later", "the following year"), "@D" a weekday
     counted the same way ("the previous Friday"), "@P" a part of that day ("in the morning") or the day itself
     ("ended the day higher"), "@S" the
@@ -135,6 +136,9 @@ def _resolve_references(found: list[Found], ctx: Context) -> list[Found]:
             f = f._replace(value=_year_quarter(int(value[3:]), last_quarter))
         elif value.startswith("@Q"):
             resolved, gran = _quarter_reference(int(value[2:]), last_quarter, f.start, ctx.anchor)
+            f = f._replace(value=resolved, gran=gran)
+        elif value.startswith("@YR"):
+            resolved, gran = _year_from_reference(int(value[3:]), last_quarter, reference, f.start, ctx.anchor)
             f = f._replace(value=resolved, gran=gran)
         elif value.startswith("@Y"):
             resolved, gran = _year_reference(int(value[2:]), last_quarter, f.start, ctx.anchor)
@@ -384,6 +388,23 @@ def _year_reference(
     if anchor is None:
         return None, "year"
     return f"{anchor.year + shift:04d}", "year"
+
+
+def _year_from_reference(
+    shift: int,
+    last: tuple[int, int, int] | None,
+    reference: tuple[date, int, str] | None,
+    where: int,
+    anchor: date | None,
+) -> tuple[str | None, str]:
+    """Return "a year earlier/later": the quarter under discussion a year off, else a year from the date named.
+
+    Earnings reports compare with "a year earlier" the quarter they just named; a narrative ("In 1984 ...
+    One year later he was fired") counts from the date it named last.
+    """
+    if last is not None and where - last[2] <= _QUARTER_REACH:
+        return _year_reference(shift, last, where, anchor)
+    return _from_reference(f"year:{shift}", reference, where, anchor), "year"
 
 
 def _join_clock_times(found: list[Found], text: str, anchor: date | None) -> list[Found]:

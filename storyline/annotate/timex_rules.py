@@ -679,7 +679,10 @@ def _offset(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.anchor is None or unit not in lex.UNITS or unit in ("second", "minute", "hour"):
         return _found(m, None, gran=lex.UNITS.get(unit, ("", "unknown"))[1], mod=mod)
     if unit == "year" and n == 1:  # the quarter under discussion a year back, or the year
-        return _found(m, f"@Y{sign}", gran="year", mod=mod)
+        # "a year later" steps on from the date named; "a year earlier" is mostly a comparison with now or
+        # with the quarter reported (TimeBank), so it stays on the publication date
+        counted = "R" if sign > 0 and direction.split()[0] in _FROM_REFERENCE else ""
+        return _found(m, f"@Y{counted}{sign}", gran="year", mod=mod)
     if direction.split()[0] in _FROM_REFERENCE and unit in ("day", "week", "month", "year") and n == int(n):
         return _found(m, f"@R{unit}:{sign * int(n)}", gran=lex.UNITS[unit][1], mod=mod)  # "two days later"
     shifted = _shift_units(ctx.anchor, unit, sign * n)

@@ -776,3 +776,13 @@ def test_timex_second_day_of_a_span_keeps_the_year_of_the_first() -> None:
 def test_timex_first_month_of_a_span_takes_the_year_written_after_of() -> None:
     text = "The Dow rose between September and October of 2007, when it peaked."
     assert _one(text, "September").value == "2007-09"
+
+
+def test_timex_a_year_later_counts_from_the_year_named_before() -> None:
+    text = "In 1984 the Macintosh was released. One year later he was fired."
+    assert _one(text, "One year later").value == "1985"
+
+
+def test_timex_a_year_earlier_after_a_quarter_is_that_quarter_a_year_back() -> None:
+    text = "Net rose to $5 million in the second quarter from $4 million a year earlier."
+    assert _one(text, "a year earlier").value == "2019-Q2"
