@@ -893,6 +893,8 @@ E = r"(?![\w])"  # a word ends here
 # it are two expressions.
 _SAME_LINE = r"[^\S\n]+"
 _BC = r"(?:BCE|BC|B\.C\.(?:E\.)?)"
+# "last" after "to" or a modal is the verb ("expected to last two days"): the duration is "two days".
+_LAST_NOT_VERB = r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bcan\s)(?<!\bmay\s)(?<!\bmight\s)last"
 
 _RULES: list[tuple[str, Resolver]] = [
     (
@@ -1076,7 +1078,7 @@ _RULES: list[tuple[str, Resolver]] = [
     (r"(?<![\w-])(?i:year-earlier|year-ago|year\s+earlier|year\s+ago)(?![\w-])", _year_ago_adj),
     (
         rf"{B}(?:(?P<mod>{lex.APPROX_WORDS})\s+)?(?:(?i:the|its|their|his|her|an?)\s+)?"
-        r"(?:(?P<rel>(?i:past|last|next|coming|first|final|previous|following|latest|remaining|entire|whole|full"
+        rf"(?:(?P<rel>(?i:past|{_LAST_NOT_VERB}|next|coming|first|final|previous|following|latest|remaining|entire|whole|full"
         rf"|initial|same))\s+)?(?:(?P<mod2>{lex.APPROX_WORDS})\s+)?(?P<n>{N}|{VN})(?P<half>\s+(?i:and)\s+(?i:a)\s+(?i:half))?"
         rf"(?:(?<!\d{{4}})\s+(?i:or|to|and)\s+(?P<n2>{N}))?(?:\s+(?i:more|additional|straight|consecutive|full|long))?"
         rf"[\s-]+(?P<u>{U})(?:-old)?(?P<half2>\s+(?i:and)\s+(?i:a)\s+(?i:half))?{E}",

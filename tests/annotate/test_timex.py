@@ -786,3 +786,14 @@ def test_timex_a_year_later_counts_from_the_year_named_before() -> None:
 def test_timex_a_year_earlier_after_a_quarter_is_that_quarter_a_year_back() -> None:
     text = "Net rose to $5 million in the second quarter from $4 million a year earlier."
     assert _one(text, "a year earlier").value == "2019-Q2"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The trial is expected to last several weeks.", "several weeks"),
+        ("The strike could last two days.", "two days"),
+    ],
+)
+def test_timex_last_as_a_verb_is_left_outside_the_duration(text: str, phrase: str) -> None:
+    assert _one(text, phrase).type == "DURATION"
