@@ -797,3 +797,15 @@ def test_timex_a_year_earlier_after_a_quarter_is_that_quarter_a_year_back() -> N
 )
 def test_timex_last_as_a_verb_is_left_outside_the_duration(text: str, phrase: str) -> None:
     assert _one(text, phrase).type == "DURATION"
+
+
+@pytest.mark.slow
+def test_timex_weekday_after_the_object_of_planned_looks_ahead(nlp: Any) -> None:
+    text = "Protesters planned a large demonstration in the city on Saturday."
+    assert _one(text, "Saturday", doc=nlp(text)).value == "2020-09-12"
+
+
+@pytest.mark.slow
+def test_timex_fronted_weekday_dates_the_planning_itself(nlp: Any) -> None:
+    text = "On Tuesday, the government planned to pay the families."
+    assert _one(text, "Tuesday", doc=nlp(text)).value == "2020-09-08"
