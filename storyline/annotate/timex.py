@@ -40,9 +40,32 @@ def find_timexes(text: str, anchor: str | date | datetime | None, doc: Any | Non
         doc = None  # a parse of some other text would give wrong tenses
     ctx = Context(text, cal.parse_anchor(anchor), doc)
     chosen = _select(_candidates(ctx), len(text))
+    dateline = _dateline_day(chosen) if ctx.anchor is None else None
+    if dateline is not None:
+        ctx = Context(text, dateline, doc)
+        chosen = _select(_candidates(ctx), len(text))
     resolved = _resolve_references(chosen, ctx)
     joined = _join_part_of_day(_join_clock_times(resolved, text, ctx.anchor), text)
     return [_to_timex(text, _trim(f, text)) for f in joined]
+
+
+# How far into the text (characters) a date written out to the day still reads as the article's dateline.
+_DATELINE_REACH = 300
+_FULL_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _dateline_day(chosen: list[Found]) -> date | None:
+    """Return the day a text without a usable publication date states at its top ("February 3, 2009"), else None.
+
+    Relative expressions then count from it rather than being left open.
+    """
+    for f in chosen:
+        if f.start > _DATELINE_REACH:
+            break
+        m = _FULL_DAY.fullmatch(f.value or "")
+        if m and f.issue is None:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return None
 
 
 def _candidates(ctx: Context) -> list[Found]:

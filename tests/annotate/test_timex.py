@@ -809,3 +809,9 @@ def test_timex_weekday_after_the_object_of_planned_looks_ahead(nlp: Any) -> None
 def test_timex_fronted_weekday_dates_the_planning_itself(nlp: Any) -> None:
     text = "On Tuesday, the government planned to pay the families."
     assert _one(text, "Tuesday", doc=nlp(text)).value == "2020-09-08"
+
+
+def test_timex_text_without_publication_date_counts_from_its_dateline() -> None:
+    text = "Car sales fall\nFebruary 3, 2009\nSales fell 35% last month, GM said yesterday."
+    assert _one(text, "yesterday", anchor=None).value == "2009-02-02"
+    assert _one(text, "last month", anchor=None).value == "2009-01"
