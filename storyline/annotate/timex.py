@@ -153,7 +153,7 @@ def _resolve_references(found: list[Found], ctx: Context) -> list[Found]:
         f = _in_history_year(moved, stated_year, ctx) if history else moved
         if out:
             f = _in_year_of_span_start(f, out[-1], ctx.text)
-        stated_year = _stated_year(f, ctx.text) or stated_year
+        stated_year = _next_stated_year(_stated_year(f, ctx.text), stated_year, f, ctx.text)
         value = f.value or ""
         if value.startswith("@QY"):
             f = f._replace(value=_year_quarter(int(value[3:]), last_quarter))
@@ -241,6 +241,26 @@ def _stated_year(f: Found, text: str) -> tuple[int, int, bool] | None:
     if _SINCE.search(text, max(0, f.start - 32), f.start):
         return None  # "since (its launch in) 1980" runs up to now: it sets no year for what follows
     return int(m.group(1)), f.end, bool(_MONTH_VALUE.fullmatch(f.value or ""))
+
+
+_CLAUSE_START = re.compile(r"(?:[.!?;:]\s+|\n)[\"“‘']*(?:\w+\s+){0,2}$")
+
+
+_LEAD_CHARS = 40  # how far back a year's sentence start is looked for ("In early 1976, ")
+
+
+def _next_stated_year(
+    new: tuple[int, int, bool] | None, old: tuple[int, int, bool] | None, f: Found, text: str
+) -> tuple[int, int, bool] | None:
+    """Return the year the narrative is in after ``f``: a bare year mentioned inside a clause ("the road would
+    be exposed for a planned campaign in 1976") leaves the year of a date just given to the day in place;
+    one that opens a sentence ("In 1976, ...") moves the narrative on."""
+    if new is None:
+        return old
+    if old is None or new[2] or not old[2] or "\n\n" in text[old[1] : f.start]:
+        return new
+    lead = ("\n" if f.start <= _LEAD_CHARS else "") + text[max(0, f.start - _LEAD_CHARS) : f.start]
+    return new if _CLAUSE_START.search(lead) else old
 
 
 def _beyond_reach(text: str, where: int, start: int, years_back: int, history: bool, finer: bool) -> bool:

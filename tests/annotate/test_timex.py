@@ -815,3 +815,16 @@ def test_timex_text_without_publication_date_counts_from_its_dateline() -> None:
     text = "Car sales fall\nFebruary 3, 2009\nSales fell 35% last month, GM said yesterday."
     assert _one(text, "yesterday", anchor=None).value == "2009-02-02"
     assert _one(text, "last month", anchor=None).value == "2009-01"
+
+
+def test_timex_year_inside_a_clause_leaves_the_narratives_dated_year() -> None:
+    text = (
+        "On 10 March 1975, the general launched an offensive. If the town fell, the road would be open for a "
+        "campaign planned in 1976. The defenders collapsed on 11 March."
+    )
+    assert _one(text, "11 March").value == "1975-03-11"
+
+
+def test_timex_year_opening_a_sentence_moves_the_narrative_on() -> None:
+    text = "On 10 March 1975, the general launched an offensive. In 1976, the army regrouped. It attacked on 11 March."
+    assert _one(text, "11 March").value == "1976-03-11"
