@@ -40,9 +40,32 @@ def find_timexes(text: str, anchor: str | date | datetime | None, doc: Any | Non
         doc = None  # a parse of some other text would give wrong tenses
     ctx = Context(text, cal.parse_anchor(anchor), doc)
     chosen = _select(_candidates(ctx), len(text))
+    dateline = _dateline_day(chosen) if ctx.anchor is None else None
+    if dateline is not None:
+        ctx = Context(text, dateline, doc)
+        chosen = _select(_candidates(ctx), len(text))
     resolved = _resolve_references(chosen, ctx)
     joined = _join_part_of_day(_join_clock_times(resolved, text, ctx.anchor), text)
     return [_to_timex(text, _trim(f, text)) for f in joined]
+
+
+# How far into the text (characters) a date written out to the day still reads as the article's dateline.
+_DATELINE_REACH = 300
+_FULL_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _dateline_day(chosen: list[Found]) -> date | None:
+    """Return the day a text without a usable publication date states at its top ("February 3, 2009"), else None.
+
+    Relative expressions then count from it rather than being left open.
+    """
+    for f in chosen:
+        if f.start > _DATELINE_REACH:
+            break
+        m = _FULL_DAY.fullmatch(f.value or "")
+        if m and f.issue is None:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return None
 
 
 def _candidates(ctx: Context) -> list[Found]:
@@ -110,9 +133,11 @@ def _select(found: list[Found], length: int) -> list[Found]:
 def _resolve_references(found: list[Found], ctx: Context) -> list[Found]:
     """Fill the placeholders that depend on earlier expressions, in text order.
 
-    "@Q" is a quarter named earlier, "@Y" a year from that quarter (or from now), "@R" a period
+    "@Q" is a quarter named earlier, "@Y" a year from that quarter (or from now; "@YR" from the latest date
+    named when no quarter is near), "@R" a period
     counted from the latest date the text named ("two days later", "the following year"), "@D" a weekday
-    counted the same way ("the previous Friday"), "@P" a part of that day ("in the morning"), "@S" the
+    counted the same way ("the previous Friday"), "@P" a part of that day ("in the morning") or the day itself
+    ("ended the day higher"), "@S" the
     period of that date itself ("that day", "later that year"); an "@S" with no such date is dropped.
     """
     out: list[Found] = []
@@ -126,12 +151,17 @@ def _resolve_references(found: list[Found], ctx: Context) -> list[Found]:
             # the narrative goes on in that year
             stated_year = (stated_year[0], moved.end, stated_year[2])
         f = _in_history_year(moved, stated_year, ctx) if history else moved
-        stated_year = _stated_year(f, ctx.text) or stated_year
+        if out:
+            f = _in_year_of_span_start(f, out[-1], ctx.text)
+        stated_year = _next_stated_year(_stated_year(f, ctx.text), stated_year, f, ctx.text)
         value = f.value or ""
         if value.startswith("@QY"):
             f = f._replace(value=_year_quarter(int(value[3:]), last_quarter))
         elif value.startswith("@Q"):
             resolved, gran = _quarter_reference(int(value[2:]), last_quarter, f.start, ctx.anchor)
+            f = f._replace(value=resolved, gran=gran)
+        elif value.startswith("@YR"):
+            resolved, gran = _year_from_reference(int(value[3:]), last_quarter, reference, f.start, ctx.anchor)
             f = f._replace(value=resolved, gran=gran)
         elif value.startswith("@Y"):
             resolved, gran = _year_reference(int(value[2:]), last_quarter, f.start, ctx.anchor)
@@ -213,6 +243,26 @@ def _stated_year(f: Found, text: str) -> tuple[int, int, bool] | None:
     return int(m.group(1)), f.end, bool(_MONTH_VALUE.fullmatch(f.value or ""))
 
 
+_CLAUSE_START = re.compile(r"(?:[.!?;:]\s+|\n)[\"“‘']*(?:\w+\s+){0,2}$")
+
+
+_LEAD_CHARS = 40  # how far back a year's sentence start is looked for ("In early 1976, ")
+
+
+def _next_stated_year(
+    new: tuple[int, int, bool] | None, old: tuple[int, int, bool] | None, f: Found, text: str
+) -> tuple[int, int, bool] | None:
+    """Return the year the narrative is in after ``f``: a bare year mentioned inside a clause ("the road would
+    be exposed for a planned campaign in 1976") leaves the year of a date just given to the day in place;
+    one that opens a sentence ("In 1976, ...") moves the narrative on."""
+    if new is None:
+        return old
+    if old is None or new[2] or not old[2] or "\n\n" in text[old[1] : f.start]:
+        return new
+    lead = ("\n" if f.start <= _LEAD_CHARS else "") + text[max(0, f.start - _LEAD_CHARS) : f.start]
+    return new if _CLAUSE_START.search(lead) else old
+
+
 def _beyond_reach(text: str, where: int, start: int, years_back: int, history: bool, finer: bool) -> bool:
     """Return whether a stated year is too far back in the text to date a month at ``start``.
 
@@ -249,6 +299,20 @@ def _in_stated_year(f: Found, stated: tuple[int, int, bool] | None, ctx: Context
     ):
         return f
     return f._replace(value=f"{year:04d}{value.group(1)}", issue=None)
+
+
+_SPAN_JOIN = re.compile(r"\s*(?:[-–]|(?i:and|or|to|through|until|till))\s*")
+_DAY_VALUE = re.compile(r"(\d{4})(-\d{2})-\d{2}")
+
+
+def _in_year_of_span_start(f: Found, before: Found, text: str) -> Found:
+    """Return the second day of "April 6-7", "May 4 and 5" in the year its first day was given."""
+    first, second = _DAY_VALUE.fullmatch(before.value or ""), _DAY_VALUE.fullmatch(f.value or "")
+    if first is None or second is None or first.group(2) != second.group(2) or first.group(1) == second.group(1):
+        return f
+    if _WRITTEN_YEAR.search(text, f.start, f.end) or not _SPAN_JOIN.fullmatch(text, before.end, f.start):
+        return f
+    return f._replace(value=first.group(1) + (f.value or "")[4:])
 
 
 _THE_YEAR = re.compile(r"(?i)\bthe\s+year\b")
@@ -326,10 +390,15 @@ def _weekday_from_reference(
 def _part_of_reference_day(
     code: str, reference: tuple[date, int, str] | None, where: int, anchor: date | None
 ) -> str | None:
-    """Return "in the morning" ("MO") as the morning of the day named nearby, else of the anchor."""
+    """Return "in the morning" ("MO") as the morning of the day named nearby, else of the anchor.
+
+    An empty ``code`` is the whole day ("ended the day higher").
+    """
     near = reference is not None and where - reference[1] <= _REFERENCE_REACH and reference[2] == "day"
     base = reference[0] if near and reference is not None else anchor
-    return f"{cal.day_value(base)}T{code}" if base is not None else None
+    if base is None:
+        return None
+    return f"{cal.day_value(base)}T{code}" if code else cal.day_value(base)
 
 
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
@@ -362,6 +431,23 @@ def _year_reference(
     if anchor is None:
         return None, "year"
     return f"{anchor.year + shift:04d}", "year"
+
+
+def _year_from_reference(
+    shift: int,
+    last: tuple[int, int, int] | None,
+    reference: tuple[date, int, str] | None,
+    where: int,
+    anchor: date | None,
+) -> tuple[str | None, str]:
+    """Return "a year earlier/later": the quarter under discussion a year off, else a year from the date named.
+
+    Earnings reports compare with "a year earlier" the quarter they just named; a narrative ("In 1984 ...
+    One year later he was fired") counts from the date it named last.
+    """
+    if last is not None and where - last[2] <= _QUARTER_REACH:
+        return _year_reference(shift, last, where, anchor)
+    return _from_reference(f"year:{shift}", reference, where, anchor), "year"
 
 
 def _join_clock_times(found: list[Found], text: str, anchor: date | None) -> list[Found]:

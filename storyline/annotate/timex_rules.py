@@ -197,14 +197,17 @@ def _month_alone(m: re.Match[str], ctx: Context) -> Found | None:
     mod = lex.mod_for(pre)
     if ctx.anchor is None:
         return _found(m, f"XXXX-{month:02d}", gran="month", mod=mod)
-    year = _month_year_for(ctx, m, month, rel or when)
+    # "January last year" is in the year before publication whatever the month; "last January" the latest one
+    year = _month_year_for(ctx, m, month, rel or (f"{when} year" if when else ""))
     return _found(m, cal.month_value(year, month), gran="month", mod=mod)
 
 
 def _month_year_for(ctx: Context, m: re.Match[str], month: int, rel: str) -> int:
     anchor = ctx.anchor
     assert anchor is not None
-    if rel in ("last", "this past", "past", "last year"):
+    if rel == "last year":
+        return anchor.year - 1
+    if rel in ("last", "this past", "past"):
         return anchor.year if month < anchor.month else anchor.year - 1
     if rel in ("next", "this coming", "coming"):
         return anchor.year if month > anchor.month else anchor.year + 1
@@ -274,22 +277,48 @@ def _century(m: re.Match[str], ctx: Context) -> Found | None:
     n = lex.ordinal_value(_g(m, "n"))
     if not n or n > 22:
         return None
-    return _found(m, f"{n - 1:02d}", gran="century", mod=lex.mod_for(_g(m, "pre")))
+    era = "BC" if _g(m, "bc") else ""
+    return _found(m, f"{era}{n - 1:02d}", gran="century", mod=lex.mod_for(_g(m, "pre")))
+
+
+def _bc_year(m: re.Match[str], ctx: Context) -> Found | None:
+    """Return a year before the common era ("490 BC" → BC0490), or its month or season ("April 480 BC")."""
+    year = int(_g(m, "y"))
+    if year == 0:
+        return None
+    if _g(m, "mon"):
+        return _found(m, f"BC{year:04d}-{lex.month_number(_g(m, 'mon')):02d}", gran="month", year_stated=True)
+    if _g(m, "s"):
+        return _found(m, f"BC{year:04d}-{lex.SEASONS[_low(_g(m, 's'))]}", gran="season", year_stated=True)
+    return _found(m, f"BC{year:04d}", gran="year")
+
+
+def _bc_range_start(m: re.Match[str], ctx: Context) -> Found | None:
+    """Return the first year of a span of years before the common era ("499-493 BC": BC0499)."""
+    first, last = int(_g(m, "y")), int(_g(m, "y2"))
+    return _found(m, f"BC{first:04d}", gran="year") if first > last else None
 
 
 # --- quarters, halves, seasons ---------------------------------------------------------------------
 
-_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+# "the first quarter of last year": the year named after the quarter, counted from publication.
+_OF_YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
 
 
 def _quarter(m: re.Match[str], ctx: Context) -> Found | None:
     q = _QUARTER_WORDS[_low(_g(m, "q"))]
     rel = _low(_g(m, "the"))
     year_text = _g(m, "y1") or _g(m, "y2")
+    if _low(_g(m, "q")) == "final" and not (year_text or _g(m, "oy")):
+        return None  # "the final quarter" of a match; of a year only when the year is named
     if year_text:
         return _found(m, f"{int(year_text)}-Q{q}", gran="quarter")
     if ctx.anchor is None:
         return _found(m, f"XXXX-Q{q}", gran="quarter")
+    of_year = _low(_g(m, "oy"))
+    if of_year:
+        return _found(m, f"{ctx.anchor.year + _OF_YEAR_SHIFT[of_year]}-Q{q}", gran="quarter")
     year = ctx.anchor.year + {"last year's": -1, "next year's": 1}.get(rel, 0)
     if rel not in ("last year's", "next year's", "this year's"):
         year = _quarter_year(ctx, m, q)
@@ -397,6 +426,12 @@ def _season_year(ctx: Context, m: re.Match[str], code: str, rel: str) -> int:
 # --- days relative to the publication date --------------------------------------------------------
 
 _DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": -1}
+# Spellings of social-media posts (lower case only: "Tomo" is a name): "see you tmr", "ran 21km tdy". Not
+# "ytd" (year to date) nor "2day" (a 2day event).
+_CHAT_DAYS = {"tdy": "today", "tmr": "tomorrow", "tmrw": "tomorrow", "trmw": "tomorrow", "tmw": "tomorrow",
+              "tomo": "tomorrow", "tomolo": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow",
+              "tonite": "tonight", "2nite": "tonight"}  # fmt: skip
+_CHAT_DAY = "|".join(sorted(_CHAT_DAYS, key=len, reverse=True))
 
 
 # "today's world", "many of today's computers": the present age, not the publication day; TimeBank and
@@ -407,6 +442,7 @@ _PART_OF_BEFORE = re.compile(r"(?i:\b(?:many|most|some|all)\s+of\s+)$")
 
 def _relative_day(m: re.Match[str], ctx: Context) -> Found | None:
     word = _low(_g(m, "w"))
+    word = _CHAT_DAYS.get(word, word)
     pod = _low(_g(m, "pod"))
     mod = lex.mod_for(_g(m, "pre"))
     if word == "today" and (
@@ -431,6 +467,11 @@ def _day_before_after(m: re.Match[str], ctx: Context) -> Found | None:
 def _the_part_of_day(m: re.Match[str], ctx: Context) -> Found | None:
     """Return "(in) the morning" as that part of the day named last, or of the publication day (filled in later)."""
     return _found(m, f"@P{lex.PARTS_OF_DAY[_low(_g(m, 'pod'))]}", type="TIME", gran="time")
+
+
+def _session_day(m: re.Match[str], ctx: Context) -> Found | None:
+    """Return "(ended) the day", "for the day" in a market report as the day named last, or the publication day."""
+    return _found(m, "@P", gran="day")
 
 
 def _part_of_day(m: re.Match[str], ctx: Context) -> Found | None:
@@ -638,7 +679,10 @@ def _offset(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.anchor is None or unit not in lex.UNITS or unit in ("second", "minute", "hour"):
         return _found(m, None, gran=lex.UNITS.get(unit, ("", "unknown"))[1], mod=mod)
     if unit == "year" and n == 1:  # the quarter under discussion a year back, or the year
-        return _found(m, f"@Y{sign}", gran="year", mod=mod)
+        # "a year later" steps on from the date named; "a year earlier" is mostly a comparison with now or
+        # with the quarter reported (TimeBank), so it stays on the publication date
+        counted = "R" if sign > 0 and direction.split()[0] in _FROM_REFERENCE else ""
+        return _found(m, f"@Y{counted}{sign}", gran="year", mod=mod)
     if direction.split()[0] in _FROM_REFERENCE and unit in ("day", "week", "month", "year") and n == int(n):
         return _found(m, f"@R{unit}:{sign * int(n)}", gran=lex.UNITS[unit][1], mod=mod)  # "two days later"
     shifted = _shift_units(ctx.anchor, unit, sign * n)
@@ -845,6 +889,12 @@ _ONES += r"|seventeen|eighteen|nineteen|twenty)"
 B = r"(?<![\w'’-])"  # a word starts here
 _TO = r"(?:\s*[-–]\s*|\s+(?i:and|or|to|through|until|till)\s+)"  # between the ends of a span of dates
 E = r"(?![\w])"  # a word ends here
+# A weekday and the date after it on one line: a headline ending "until Friday" and the dateline below
+# it are two expressions.
+_SAME_LINE = r"[^\S\n]+"
+_BC = r"(?:BCE|BC|B\.C\.(?:E\.)?)"
+# "last" after "to" or a modal is the verb ("expected to last two days"): the duration is "two days".
+_LAST_NOT_VERB = r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bcan\s)(?<!\bmay\s)(?<!\bmight\s)last"
 
 _RULES: list[tuple[str, Resolver]] = [
     (
@@ -857,7 +907,7 @@ _RULES: list[tuple[str, Resolver]] = [
     # Spans of days or months ("August-September 1950", "26 June - 4 August 1952", "in March and April 2012"):
     # TimeML tags each end; the first takes the year written after the second. Ahead of the day rules so
     # that they win the tie on the first end.
-    (rf"{B}(?P<t>(?:(?P<day>{D})\s+)?(?P<mon>{M})){_TO}(?:{D}\s+)?{M}(?:,?\s+(?P<year>{Y})){E}", _range_start),
+    (rf"{B}(?P<t>(?:(?P<day>{D})\s+)?(?P<mon>{M})){_TO}(?:{D}\s+)?{M}(?:,?\s+|\s+of\s+)(?P<year>{Y}){E}", _range_start),
     (rf"{B}(?P<t>(?P<mon>{M})\s+(?P<day>{D})){_TO}{M}\s+{D}(?:,?\s+(?P<year>{Y})){E}", _range_start),
     (
         rf"(?:{M}|(?<!\d)\d{{1,2}})\s*[-–]\s*(?P<t>(?:(?P<day>{D})\s+)?(?P<mon>{M})(?:,?\s+(?P<year>{Y}))?){E}",
@@ -865,12 +915,12 @@ _RULES: list[tuple[str, Resolver]] = [
     ),
     (rf"{M}\s+{D}\s*[-–]\s*(?P<t>(?P<mon>{M})\s+(?P<day>{D})(?:,?\s+(?P<year>{Y}))?){E}", _range_end),
     (
-        rf"{B}(?:(?P<wd>{WD}),?\s+)?(?P<mon>{M})\s+(?:(?P<day>{D})|the\s+(?P<dayw>{DW}))"
+        rf"{B}(?:(?P<wd>{WD}),?{_SAME_LINE})?(?P<mon>{M})\s+(?:(?P<day>{D})|the\s+(?P<dayw>{DW}))"
         rf"(?:(?:,\s*|\s+)(?P<year>{Y}))?{E}",
         _month_day,
     ),
     (
-        rf"(?<![\w'’])(?<!\D[-–])(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?:(?P<day>{D})|(?P<dayw>{DW}))(?:\s+of)?\s+(?P<mon>{M})"
+        rf"(?<![\w'’])(?<!\D[-–])(?:(?P<wd>{WD}),?{_SAME_LINE})?(?:the\s+)?(?:(?P<day>{D})|(?P<dayw>{DW}))(?:\s+of)?\s+(?P<mon>{M})"
         rf"(?:,?\s+(?P<year>{Y}))?{E}",
         _month_day,
     ),
@@ -884,7 +934,7 @@ _RULES: list[tuple[str, Resolver]] = [
     (
         rf"{B}(?:(?P<rel>(?i:last|next|this\s+past|this\s+coming|this|coming|past))\s+)?"
         rf"(?:(?P<pre>{PRE})[\s-]*)?(?P<mon>{lex.MONTH_FULL}|{lex.MONTH_CAPS}|{lex.MONTH_ABBR}(?=\s))"
-        r"(?:\s+(?P<ly>(?i:last|next|this))\s+year)?(?![\w-])",
+        r"(?:\s+(?:(?i:of)\s+)?(?P<ly>(?i:last|next|this))\s+year)?(?![\w-])",
         _month_alone,
     ),
     (
@@ -907,14 +957,21 @@ _RULES: list[tuple[str, Resolver]] = [
         _decade,
     ),
     (
-        rf"{B}(?:(?i:the)\s+)?(?:(?P<pre>{PRE})[\s-]*)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{DW})[\s-]+(?i:century){E}",
+        rf"{B}(?:(?i:the)\s+)?(?:(?P<pre>{PRE})[\s-]*)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{DW})[\s-]+(?i:century)"
+        rf"(?:\s+(?P<bc>{_BC}))?{E}",
         _century,
     ),
     (
+        rf"(?<![\w'’])(?:(?P<mon>{M})\s+|(?P<s>{lex.SEASON})\s+(?:(?i:of)\s+)?)?(?P<y>\d{{1,4}})\s*{_BC}(?![\w])",
+        _bc_year,
+    ),
+    (rf"(?<![\w.,$-])(?P<t>(?P<y>\d{{1,4}})){_TO}(?P<y2>\d{{1,4}})\s*{_BC}(?![\w])", _bc_range_start),
+    (
         rf"{B}(?:(?P<the>(?i:the|its|this\s+year's|last\s+year's|next\s+year's|a|an))\s+)?"
         r"(?:(?P<ya>(?i:year-ago|year-earlier|prior-year|comparable))\s+)?"
-        rf"(?:(?P<y1>{Y})\s+|(?i:fiscal)[\s-]+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+"
-        rf"(?:(?i:fiscal)[\s-]+)?(?i:quarter)(?!s)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<y2>{Y}))?{E}",
+        rf"(?:(?P<y1>{Y})\s+|(?i:fiscal)[\s-]+)?(?P<q>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))[\s-]+"
+        rf"(?:(?i:fiscal)[\s-]+)?(?i:quarter)(?!s)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?:(?P<y2>{Y})"
+        rf"|(?P<oy>(?i:last|this|next))\s+year))?{E}",
         _quarter,
     ),
     (rf"{B}(?P<q>Q[1-4])(?:(?:\s+|-|/|\s+of\s+)(?P<y>{Y}|['’]\d\d))?{E}", _q_code),
@@ -936,7 +993,7 @@ _RULES: list[tuple[str, Resolver]] = [
         _season,
     ),
     (
-        rf"{B}(?:(?P<pre>(?i:early|late|later|earlier))\s+)?(?P<w>(?i:today|yesterday|tomorrow|tonight|overnight))"
+        rf"{B}(?:(?P<pre>(?i:early|late|later|earlier))\s+)?(?P<w>(?i:today|yesterday|tomorrow|tonight|overnight)|{_CHAT_DAY})"
         rf"(?:\s+(?P<pod>{lex.PART_OF_DAY}))?{E}",
         _relative_day,
     ),
@@ -950,6 +1007,11 @@ _RULES: list[tuple[str, Resolver]] = [
         rf"(?<=\b(?:in|In|by|By)\s)(?i:the)\s+(?P<pod>{lex.PART_OF_DAY})(?!\s+(?i:of|before|after)\b){E}",
         _the_part_of_day,
     ),  # "placed buy orders in the morning"; "the night of April 18" is a date's part (see timex)
+    (
+        r"\b(?:[Ff]or|end|ended|ends|ending|finish|finished|finishing|close|closed|closing)\s+(?P<t>(?i:the)\s+day)"
+        r"(?=\s*(?:[,.;]|(?:at|with|down|up|higher|lower|on|in)\b))",
+        _session_day,
+    ),  # "ended the day at 8,017", "for the day, the Nikkei fell": the trading day reported
     (rf"{B}(?:(?P<rel>(?i:last|next|this|early|late))\s+)?(?P<wd>{WD})\s+(?P<pod>{lex.PART_OF_DAY}){E}", _weekday_part),
     (rf"{B}(?P<wd>{WD})s(?:\s+(?P<pod>(?i:mornings|afternoons|evenings|nights)))?{E}", _weekday_set),
     (rf"{B}(?i:every|each)\s+(?:(?i:other)\s+)?(?P<wd>{WD}){E}", _weekday_set),
@@ -1016,7 +1078,7 @@ _RULES: list[tuple[str, Resolver]] = [
     (r"(?<![\w-])(?i:year-earlier|year-ago|year\s+earlier|year\s+ago)(?![\w-])", _year_ago_adj),
     (
         rf"{B}(?:(?P<mod>{lex.APPROX_WORDS})\s+)?(?:(?i:the|its|their|his|her|an?)\s+)?"
-        r"(?:(?P<rel>(?i:past|last|next|coming|first|final|previous|following|latest|remaining|entire|whole|full"
+        rf"(?:(?P<rel>(?i:past|{_LAST_NOT_VERB}|next|coming|first|final|previous|following|latest|remaining|entire|whole|full"
         rf"|initial|same))\s+)?(?:(?P<mod2>{lex.APPROX_WORDS})\s+)?(?P<n>{N}|{VN})(?P<half>\s+(?i:and)\s+(?i:a)\s+(?i:half))?"
         rf"(?:(?<!\d{{4}})\s+(?i:or|to|and)\s+(?P<n2>{N}))?(?:\s+(?i:more|additional|straight|consecutive|full|long))?"
         rf"[\s-]+(?P<u>{U})(?:-old)?(?P<half2>\s+(?i:and)\s+(?i:a)\s+(?i:half))?{E}",
@@ -1078,7 +1140,7 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
         "noon": ["noon", "midday", "midnight"],
         "holiday": ["christmas", "xmas", "boxing", "new", "halloween", "valentine", "independence", "fourth",
                     "bastille", "st", "thanksgiving", "easter"],
-        "relday": ["today", "yesterday", "tomorrow", "tonight", "overnight"],
+        "relday": ["today", "yesterday", "tomorrow", "tonight", "overnight", *_CHAT_DAYS],
         "every": ["every", "each", "once", "twice"],
         "weekday": [w + s for w in lex.WEEKDAYS for s in ("", "s")],
         "month": [*lex.MONTHS, "sept"],
@@ -1094,6 +1156,7 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
         "decade": list(lex.DECADE_WORDS),
         "qcode": ["q1", "q2", "q3", "q4"],
         "spoken": [*lex.SPOKEN_CENTURIES, "thousand"],
+        "bc": ["bc", "bce", "b"],
     }  # fmt: skip
     words: dict[str, tuple[str, ...]] = {}
     for name, forms in groups.items():
@@ -1131,10 +1194,11 @@ def digit_triggers(token: str, text: str, end: int) -> tuple[str, ...]:
 _TRIGGER_OF: dict[Resolver, str] = {
     _iso: "iso", _slashed: "slashed", _month_day: "month", _garbled: "month", _month_year: "month",
     _month_alone: "month", _range_start: "month", _range_end: "month", _year: "year", _range_year: "year",
-    _decade: "decade", _century: "century",
+    _decade: "decade", _century: "century", _bc_year: "bc", _bc_range_start: "bc",
     _quarter: "quarter",
     _q_code: "qcode", _the_quarter: "quarter", _year_quarter: "quarter", _half: "half", _season: "season",
     _relative_day: "relday", _day_before_after: "relday", _part_of_day: "pod", _the_part_of_day: "pod",
+    _session_day: "unit",
     _weekday_part: "weekday",
     _weekday_set: "weekday", _weekday: "weekday", _adverb_set: "adverb", _every: "every", _times_per: "every",
     _relative_unit: "unit", _in_the_unit: "unit", _the_weekend: "unit", _this_year: "unit", _vague: "vague",

@@ -20,6 +20,9 @@ _PLAN_STEMS = (
 # (adding the agreement and promise verbs: TimeBank value F1 0.8305 -> 0.8313, AQUAINT unchanged).
 _FIRM_PLAN_STEMS = ("plan", "schedul", "intend", "agree", "promis", "pledg", "vow", "decid", "arrang")
 
+# Verbs that put what they govern on the calendar ahead of them ("planned a rally on Saturday").
+_SCHEDULE_STEMS = ("plan", "schedul", "arrang")
+
 _SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n\s*\n")
 _CUE = re.compile(
     r"\b(?:(?P<future>will|won't|shall|'ll|going\s+to|plans?\s+to|planned\s+to|scheduled\s+to|expected\s+to"
@@ -56,6 +59,8 @@ def _tense_from_parse(span: Any) -> str | None:
     if verb is None:
         return None
     tense = _verb_tense(verb)
+    if tense == "past" and _schedules_its_object(verb, root):
+        return "future"  # "protesters planned a rally on Saturday": the rally is still ahead
     if tense == "present" and _hops(root, verb) > _PRESENT_REACH:
         return None  # a present-tense verb far up the tree rarely schedules this expression
     return tense
@@ -64,6 +69,14 @@ def _tense_from_parse(span: Any) -> str | None:
 # Tree distance within which a present-tense verb ("travels ... on Monday") makes an expression future;
 # tuned on TimeBank, where farther ones were mostly reported speech about the past.
 _PRESENT_REACH = 2
+
+
+def _schedules_its_object(verb: Any, token: Any) -> bool:
+    """Return whether the expression dates the object of a past-tense verb of planning ("planned a rally on
+    Saturday": after the verb and its object), not the planning itself ("On Friday, the government planned")."""
+    if verb.tag_ != "VBD" or not verb.lower_.startswith(_SCHEDULE_STEMS):
+        return False
+    return any(c.dep_ == "dobj" and verb.i < c.i < token.i for c in verb.children)
 
 
 def _hops(token: Any, ancestor: Any) -> int:
@@ -111,6 +124,8 @@ def _infinitive_tense(verb: Any, with_to: bool) -> str | None:
     """Return the tense of an infinitive ("let the offensive begin Saturday"): that of the verb above it,
     except that "to travel" under a present-tense verb of planning looks ahead."""
     head = _governing_verb(verb.head) if verb.head.i != verb.i else None
+    if with_to and head is None:
+        return "future"  # a headline's "to" ("Obama to visit China on Monday") announces what is ahead
     head_tense = _verb_tense(head) if head is not None and head.i != verb.i else None
     planned = verb.head.lower_.startswith(_PLAN_STEMS) or (head is not None and head.lower_.startswith(_PLAN_STEMS))
     if with_to and planned and (head_tense != "past" or _bare_participle(head)):

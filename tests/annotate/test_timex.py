@@ -681,3 +681,150 @@ def test_timex_in_the_morning_is_the_morning_of_the_day_named_last() -> None:
 )
 def test_timex_today_meaning_the_present_age_is_no_date(text: str) -> None:
     assert find_timexes(text, ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Sales rose in January last year.", "January last year", "2019-01"),
+        ("Sales rose in October last year.", "October last year", "2019-10"),
+        ("Leases end after October of next year.", "October of next year", "2021-10"),
+    ],
+)
+def test_timex_month_named_with_last_or_next_year_is_in_that_year(text: str, phrase: str, value: str) -> None:
+    assert _one(text, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("In the first quarter of last year, it lost money.", "the first quarter of last year", "2019-Q1"),
+        ("Profit rose in the third quarter of this year.", "the third quarter of this year", "2020-Q3"),
+        ("For the final quarter of 2009, it made a profit.", "the final quarter of 2009", "2009-Q4"),
+    ],
+)
+def test_timex_quarter_of_a_named_year_is_that_years_quarter(text: str, phrase: str, value: str) -> None:
+    assert _one(text, phrase).value == value
+
+
+def test_timex_final_quarter_without_a_year_is_no_expression() -> None:
+    assert find_timexes("He scored twice in the final quarter.", ANCHOR) == []
+
+
+@pytest.mark.slow
+def test_timex_headline_to_infinitive_looks_ahead(nlp: Any) -> None:
+    text = "Obama to visit China on Monday"
+    assert _one(text, "Monday", doc=nlp(text)).value == "2020-09-14"
+
+
+def test_timex_weekday_ending_a_headline_is_not_joined_to_the_dateline_below() -> None:
+    found = find_timexes("Markets to stay closed until Friday\nSeptember 10, 2020\nTrading stopped.", ANCHOR)
+    assert [t.text for t in found] == ["Friday", "September 10, 2020"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("On Thursday the Dow fell 2%, ending the day at 8,017.", "2020-09-10"),
+        ("For the day, the Nikkei closed down 6.4 percent.", "2020-09-11"),
+    ],
+)
+def test_timex_trading_day_in_a_market_report_is_the_day_reported(text: str, value: str) -> None:
+    assert _one(text, "the day").value == value
+
+
+def test_timex_the_day_when_is_no_trading_day() -> None:
+    assert find_timexes("He waited for the day when he could leave.", ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("see you tmr evening!", "tmr evening", "2020-09-12TEV"),
+        ("ran 21km tdy, so happy", "tdy", "2020-09-11"),
+        ("dinner at 7pm tmrw?", "7pm tmrw", "2020-09-12T19:00"),
+    ],
+)
+def test_timex_chat_spellings_of_today_and_tomorrow_are_days(text: str, phrase: str, value: str) -> None:
+    assert _one(text, phrase).value == value
+
+
+def test_timex_chat_spellings_need_lower_case_and_leave_year_to_date_alone() -> None:
+    assert find_timexes("Tomo Tanaka said YTD returns and ytd sales were up.", ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("In 490 BC the Persians landed.", "490 BC", "BC0490"),
+        ("Carthage fell in 146 B.C. after a siege.", "146 B.C.", "BC0146"),
+        ("They crossed in April 480 BC.", "April 480 BC", "BC0480-04"),
+        ("They gathered in the autumn of 481 BC.", "autumn of 481 BC", "BC0481-FA"),
+        ("The revolt (499-493 BC) failed.", "499", "BC0499"),
+        ("Writers of the 4th century BC disagreed.", "the 4th century BC", "BC03"),
+    ],
+)
+def test_timex_years_before_the_common_era_are_bc_values(text: str, phrase: str, value: str) -> None:
+    assert _one(text, phrase).value == value
+
+
+def test_timex_second_day_of_a_span_keeps_the_year_of_the_first() -> None:
+    text = "In 1915 Obregon fought Villa. The battle, on April 6-7, was decisive."
+    assert _one(text, "7").value == "1915-04-07"
+
+
+def test_timex_first_month_of_a_span_takes_the_year_written_after_of() -> None:
+    text = "The Dow rose between September and October of 2007, when it peaked."
+    assert _one(text, "September").value == "2007-09"
+
+
+def test_timex_a_year_later_counts_from_the_year_named_before() -> None:
+    text = "In 1984 the Macintosh was released. One year later he was fired."
+    assert _one(text, "One year later").value == "1985"
+
+
+def test_timex_a_year_earlier_after_a_quarter_is_that_quarter_a_year_back() -> None:
+    text = "Net rose to $5 million in the second quarter from $4 million a year earlier."
+    assert _one(text, "a year earlier").value == "2019-Q2"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The trial is expected to last several weeks.", "several weeks"),
+        ("The strike could last two days.", "two days"),
+    ],
+)
+def test_timex_last_as_a_verb_is_left_outside_the_duration(text: str, phrase: str) -> None:
+    assert _one(text, phrase).type == "DURATION"
+
+
+@pytest.mark.slow
+def test_timex_weekday_after_the_object_of_planned_looks_ahead(nlp: Any) -> None:
+    text = "Protesters planned a large demonstration in the city on Saturday."
+    assert _one(text, "Saturday", doc=nlp(text)).value == "2020-09-12"
+
+
+@pytest.mark.slow
+def test_timex_fronted_weekday_dates_the_planning_itself(nlp: Any) -> None:
+    text = "On Tuesday, the government planned to pay the families."
+    assert _one(text, "Tuesday", doc=nlp(text)).value == "2020-09-08"
+
+
+def test_timex_text_without_publication_date_counts_from_its_dateline() -> None:
+    text = "Car sales fall\nFebruary 3, 2009\nSales fell 35% last month, GM said yesterday."
+    assert _one(text, "yesterday", anchor=None).value == "2009-02-02"
+    assert _one(text, "last month", anchor=None).value == "2009-01"
+
+
+def test_timex_year_inside_a_clause_leaves_the_narratives_dated_year() -> None:
+    text = (
+        "On 10 March 1975, the general launched an offensive. If the town fell, the road would be open for a "
+        "campaign planned in 1976. The defenders collapsed on 11 March."
+    )
+    assert _one(text, "11 March").value == "1975-03-11"
+
+
+def test_timex_year_opening_a_sentence_moves_the_narrative_on() -> None:
+    text = "On 10 March 1975, the general launched an offensive. In 1976, the army regrouped. It attacked on 11 March."
+    assert _one(text, "11 March").value == "1976-03-11"
