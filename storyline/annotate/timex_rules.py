@@ -426,12 +426,6 @@ def _season_year(ctx: Context, m: re.Match[str], code: str, rel: str) -> int:
 # --- days relative to the publication date --------------------------------------------------------
 
 _DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": -1}
-# Spellings of social-media posts (lower case only: "Tomo" is a name): "see you tmr", "ran 21km tdy". Not
-# "ytd" (year to date) nor "2day" (a 2day event).
-_CHAT_DAYS = {"tdy": "today", "tmr": "tomorrow", "tmrw": "tomorrow", "trmw": "tomorrow", "tmw": "tomorrow",
-              "tomo": "tomorrow", "tomolo": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow",
-              "tonite": "tonight", "2nite": "tonight"}  # fmt: skip
-_CHAT_DAY = "|".join(sorted(_CHAT_DAYS, key=len, reverse=True))
 
 
 # "today's world", "many of today's computers": the present age, not the publication day; TimeBank and
@@ -442,7 +436,6 @@ _PART_OF_BEFORE = re.compile(r"(?i:\b(?:many|most|some|all)\s+of\s+)$")
 
 def _relative_day(m: re.Match[str], ctx: Context) -> Found | None:
     word = _low(_g(m, "w"))
-    word = _CHAT_DAYS.get(word, word)
     pod = _low(_g(m, "pod"))
     mod = lex.mod_for(_g(m, "pre"))
     if word == "today" and (
@@ -993,7 +986,7 @@ _RULES: list[tuple[str, Resolver]] = [
         _season,
     ),
     (
-        rf"{B}(?:(?P<pre>(?i:early|late|later|earlier))\s+)?(?P<w>(?i:today|yesterday|tomorrow|tonight|overnight)|{_CHAT_DAY})"
+        rf"{B}(?:(?P<pre>(?i:early|late|later|earlier))\s+)?(?P<w>(?i:today|yesterday|tomorrow|tonight|overnight))"
         rf"(?:\s+(?P<pod>{lex.PART_OF_DAY}))?{E}",
         _relative_day,
     ),
@@ -1140,7 +1133,7 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
         "noon": ["noon", "midday", "midnight"],
         "holiday": ["christmas", "xmas", "boxing", "new", "halloween", "valentine", "independence", "fourth",
                     "bastille", "st", "thanksgiving", "easter"],
-        "relday": ["today", "yesterday", "tomorrow", "tonight", "overnight", *_CHAT_DAYS],
+        "relday": ["today", "yesterday", "tomorrow", "tonight", "overnight"],
         "every": ["every", "each", "once", "twice"],
         "weekday": [w + s for w in lex.WEEKDAYS for s in ("", "s")],
         "month": [*lex.MONTHS, "sept"],

@@ -737,21 +737,6 @@ def test_timex_the_day_when_is_no_trading_day() -> None:
     assert find_timexes("He waited for the day when he could leave.", ANCHOR) == []
 
 
-@pytest.mark.parametrize(
-    ("text", "phrase", "value"),
-    [
-        ("see you tmr evening!", "tmr evening", "2020-09-12TEV"),
-        ("ran 21km tdy, so happy", "tdy", "2020-09-11"),
-        ("dinner at 7pm tmrw?", "7pm tmrw", "2020-09-12T19:00"),
-    ],
-)
-def test_timex_chat_spellings_of_today_and_tomorrow_are_days(text: str, phrase: str, value: str) -> None:
-    assert _one(text, phrase).value == value
-
-
-def test_timex_chat_spellings_need_lower_case_and_leave_year_to_date_alone() -> None:
-    assert find_timexes("Tomo Tanaka said YTD returns and ytd sales were up.", ANCHOR) == []
-
 
 @pytest.mark.parametrize(
     ("text", "phrase", "value"),
