@@ -210,19 +210,16 @@ class StoryQueries:
 
     def article_embeddings(self, ids: Sequence[str]) -> dict[str, list[float]]:
         """Return the stored embedding of each article among ``ids`` that has one."""
-        found: dict[str, list[float]] = {}
-        for part in _chunks(ids):
-            rows = self.conn.execute(
-                f"SELECT article, vector FROM article_embeddings WHERE article IN ({_marks(part)})", part)
-            found.update((r[0], _unpack(r[1])) for r in rows)
-        return found
+        return self._vectors("article_embeddings", "article", ids)
 
     def story_embeddings(self, ids: Sequence[str]) -> dict[str, list[float]]:
         """Return the summed member vectors of each story among ``ids`` that has one."""
+        return self._vectors("story_embeddings", "story", ids)
+
+    def _vectors(self, table: str, key: str, ids: Sequence[str]) -> dict[str, list[float]]:
         found: dict[str, list[float]] = {}
         for part in _chunks(ids):
-            rows = self.conn.execute(f"SELECT story, vector FROM story_embeddings WHERE story IN ({_marks(part)})",
-                                     part)
+            rows = self.conn.execute(f"SELECT {key}, vector FROM {table} WHERE {key} IN ({_marks(part)})", part)
             found.update((r[0], _unpack(r[1])) for r in rows)
         return found
 
