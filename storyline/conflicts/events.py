@@ -101,7 +101,15 @@ def _date_clash(a: EventMention, b: EventMention, every: list[EventMention], typ
 
 
 def _event_kind(m: EventMention) -> str | None:
-    return ONE_OFF_TRIGGERS.get(m.trigger or "", m.trigger)
+    """Return what happened: the trigger's kind, or the once-only event its subject names.
+
+    "An explosion tore through the depot on Tuesday" and "the explosion on Monday" date one event,
+    though the first tells it with the verb "tear".
+    """
+    kind = ONE_OFF_TRIGGERS.get(m.trigger or "", m.trigger)
+    if kind not in ONE_OFF_KINDS and m.subject in ONE_OFF_TRIGGERS:
+        return ONE_OFF_TRIGGERS[m.subject]
+    return kind
 
 
 def _one_occurrence(a: EventMention, b: EventMention, types: dict[str, str]) -> bool:
