@@ -185,3 +185,25 @@ def test_entities_keep_the_type_where_place_cues_do_not_apply(text: str, name: s
 def test_entities_take_a_one_word_name_after_the_for_no_person() -> None:
     text = "What a game at the Showgrounds. Leinster scored five tries to beat the Dragons 34-17 on Saturday night."
     assert {e.name: e.type for e in _entities(text)}["Dragons"] == "ORG"
+
+
+def test_a_name_the_recogniser_missed_beside_a_role_in_apposition_is_a_person_with_that_role() -> None:
+    text = ('"We have never seen a flood like this," the mayor of Lindby, Ines Varga, told reporters. '
+            "She said the dikes had been checked earlier this year.")
+    varga = _people(text)["Ines Varga"]
+    assert [r.role for r in varga.roles] == ["Mayor of Lindby"]
+
+
+def test_a_titled_name_with_a_given_name_ending_in_s_is_a_person_with_that_title() -> None:
+    text = "Mayor Ines Varga said the town would reopen the ferry pier next week."
+    assert [r.role for r in _people(text)["Ines Varga"].roles] == ["mayor"]
+
+
+def test_a_list_of_places_after_a_comma_is_no_person() -> None:
+    text = "The minister visited flooded villages around Lindby, Sankt Olof and Brisk on Tuesday."
+    assert "Sankt Olof" not in _people(text)
+
+
+def test_a_name_the_recogniser_left_untagged_beside_a_role_in_apposition_is_recovered() -> None:
+    text = '"Nobody could have stopped this," the mayor of Fernsee, Ines Hartl, told reporters on Sunday.'
+    assert [r.role for r in _people(text)["Ines Hartl"].roles] == ["Mayor of Fernsee"]
