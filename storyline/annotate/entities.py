@@ -525,7 +525,7 @@ def _join_person(by_surname: dict[str, list[tuple[list[Span], list[str]]]], span
     candidates = by_surname.get(_surname(words[-1]), [])
     if len(words) > 1:
         full = [g for g, name in candidates if _first_names_agree(name[0], words[0])]
-    elif span.label_ == "ORG":
+    elif span.label_ == "ORG" or _described_as_person(span):
         full = [g for g, _ in candidates]
     else:
         return False
@@ -534,6 +534,16 @@ def _join_person(by_surname: dict[str, list[tuple[list[Span], list[str]]]], span
     full[0].append(span)
     full[0].sort(key=lambda s: s.start)
     return True
+
+
+def _described_as_person(span: Span) -> bool:
+    """Return whether a name is set off by a role or an age ("Arakawa, Japan's prime minister,", "Solvang, 58,").
+
+    Then a one-word "place" that is a surname of the article's person is that person, not a place.
+    """
+    doc, end = span.doc, span.end
+    aged = end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text == ","
+    return aged or role_in_apposition(doc, span.start, end)
 
 
 def _entity(group: list[Span], kind: str) -> Entity:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc, Span
 
 from storyline.annotate import annotate, entity_key, merge_entities
+from storyline.annotate.entities import find_entities
+from storyline.annotate.nlp import load_nlp
 from storyline.models import Article, Entity, Origin, Role
 
 PUBLISHED = "2020-09-14"
@@ -207,3 +210,39 @@ def test_a_list_of_places_after_a_comma_is_no_person() -> None:
 def test_a_name_the_recogniser_left_untagged_beside_a_role_in_apposition_is_recovered() -> None:
     text = '"Nobody could have stopped this," the mayor of Fernsee, Ines Hartl, told reporters on Sunday.'
     assert [r.role for r in _people(text)["Ines Hartl"].roles] == ["Mayor of Fernsee"]
+
+
+def _tagged_doc(tokens: list[tuple[str, str]], ents: list[tuple[int, int, str]]) -> Doc:
+    """Return a Doc with the given tags and entity labels: the recogniser's mistakes, made on purpose."""
+    words = [w for w, _ in tokens]
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".", "'s") for i in range(len(words))]
+    starts = [i == 0 or words[i - 1] == "." for i in range(len(words))]
+    doc = Doc(load_nlp().vocab, words=words, spaces=spaces, tags=[t for _, t in tokens], sent_starts=starts)
+    doc.ents = [Span(doc, a, b, label=label) for a, b, label in ents]
+    return doc
+
+
+_SIGNED = [("Prime", "NNP"), ("Minister", "NNP"), ("Tomas", "NNP"), ("Riquelme", "NNP"), ("signed", "VBD"),
+           ("the", "DT"), ("accord", "NN"), (".", ".")]
+
+
+def test_a_surname_tagged_as_a_place_but_set_off_by_a_role_joins_the_person() -> None:
+    tokens = [*_SIGNED, ("Riquelme", "NNP"), (",", ","), ("Chile", "NNP"), ("'s", "POS"), ("prime", "JJ"),
+              ("minister", "NN"), ("since", "IN"), ("2022", "CD"), (",", ","), ("praised", "VBD"), ("it", "PRP"),
+              (".", ".")]
+    found = find_entities(_tagged_doc(tokens, [(2, 4, "PERSON"), (8, 9, "GPE"), (10, 11, "GPE")]))
+    assert [(e.name, e.type, e.aliases) for e in found] == [("Tomas Riquelme", "PERSON", ["Riquelme"]),
+                                                            ("Chile", "GPE", [])]
+
+
+def test_a_surname_tagged_as_a_place_but_set_off_by_an_age_joins_the_person() -> None:
+    tokens = [*_SIGNED, ("Riquelme", "NNP"), (",", ","), ("61", "CD"), (",", ","), ("smiled", "VBD"), (".", ".")]
+    found = find_entities(_tagged_doc(tokens, [(2, 4, "PERSON"), (8, 9, "GPE")]))
+    assert [(e.name, e.aliases) for e in found] == [("Tomas Riquelme", ["Riquelme"])]
+
+
+def test_a_place_sharing_a_surname_and_described_as_a_place_stays_a_place() -> None:
+    tokens = [*_SIGNED, ("Riquelme", "NNP"), (",", ","), ("a", "DT"), ("town", "NN"), ("of", "IN"),
+              ("farmers", "NNS"), (",", ","), ("cheered", "VBD"), (".", ".")]
+    found = find_entities(_tagged_doc(tokens, [(2, 4, "PERSON"), (8, 9, "GPE")]))
+    assert [(e.name, e.type) for e in found] == [("Tomas Riquelme", "PERSON"), ("Riquelme", "GPE")]

@@ -182,3 +182,8 @@ def test_distinct_roles_keep_different_offices_and_drop_a_bare_title_its_country
     assert [r.role for r in distinct_roles(roles)] == ["Health Minister of Portugal", "finance minister"]
     same = [Role(role="Head of the Safety Board", quote="a"), Role(role="Head of Safety Board", quote="b")]
     assert [r.quote for r in distinct_roles(same)] == ["a"]
+
+
+def test_roles_read_an_apposition_that_says_since_when_the_post_is_held() -> None:
+    text = "Lena Kowalczyk, Poland's finance minister since 2021, presented the budget on Monday."
+    assert [r.role for r in _roles(text, "Lena Kowalczyk")] == ["Finance Minister of Poland"]
