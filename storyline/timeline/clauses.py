@@ -187,6 +187,7 @@ def _phrase(token: Token, skip: set[int]) -> list[Token]:
     """Return a phrase's tokens minus clauses, appositions and the date, cut to a few whole parts."""
     cut = CUT_DEPS - {"conj", "cc"} if token.dep_ in SUBJECT_DEPS else CUT_DEPS  # "Putin and Lukashenko"
     tokens = [t for t in token.subtree if t.i not in skip and not _under(t, token, cut)]
+    tokens = sorted([*tokens, *_names_in_apposition(tokens, skip)], key=lambda t: t.i)
     if token.dep_ not in SUBJECT_DEPS:  # "the potential [to cause a tsunami]": an infinitive completes its noun
         tokens = sorted({*tokens, *(t for c in token.children if c.dep_ == "acl" and _is_infinitive(c)
                                    for t in _phrase(c, skip))}, key=lambda t: t.i)
@@ -203,6 +204,19 @@ def _phrase(token: Token, skip: set[int]) -> list[Token]:
         kept.extend([*pending, *part])
         pending = []
     return kept
+
+
+def _names_in_apposition(kept: list[Token], skip: set[int]) -> list[Token]:
+    """Return the name set off right after a kept title ("New Zealand's Prime Minister, Helena Marsh,"), commas aside.
+
+    Without it the summary says who by title alone and reads as "Prime Minister Helena Marsh" with it.
+    After a longer title ("The Prime Minister of New Zealand, Jacinda Ardern,") the name would read
+    clumsily and stays cut, as does an apposition to a name ("Marsh, 52,").
+    """
+    kept_ids = {t.i for t in kept}
+    return [name for t in kept if t.ent_type_ != "PERSON" for child in t.children
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.left_edge.i == t.i + 2
+            for name in child.subtree if name.ent_type_ == "PERSON" and name.i not in kept_ids | skip]
 
 
 def _under(token: Token, top: Token, deps: set[str]) -> bool:
