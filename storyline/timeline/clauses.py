@@ -207,16 +207,23 @@ def _phrase(token: Token, skip: set[int]) -> list[Token]:
 
 
 def _names_in_apposition(kept: list[Token], skip: set[int]) -> list[Token]:
-    """Return the name set off right after a kept title ("New Zealand's Prime Minister, Helena Marsh,"), commas aside.
+    """Return the name in apposition to a kept title, commas aside: "New Zealand's Prime Minister, Helena
+    Marsh," right after the title, or "the defence of the former mayor Erik Solvang" with no comma at all.
 
-    Without it the summary says who by title alone and reads as "Prime Minister Helena Marsh" with it.
-    After a longer title ("The Prime Minister of New Zealand, Jacinda Ardern,") the name would read
-    clumsily and stays cut, as does an apposition to a name ("Marsh, 52,").
+    Without it the summary says who by title alone. After a longer title and a comma ("The Prime Minister
+    of New Zealand, Jacinda Ardern,") the name would read clumsily and stays cut, as does an apposition
+    to a name ("Marsh, 52,").
     """
     kept_ids = {t.i for t in kept}
     return [name for t in kept if t.ent_type_ != "PERSON" for child in t.children
-            if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.left_edge.i == t.i + 2
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON" and _joins(t, child.left_edge, kept_ids)
             for name in child.subtree if name.ent_type_ == "PERSON" and name.i not in kept_ids | skip]
+
+
+def _joins(title: Token, name_start: Token, kept_ids: set[int]) -> bool:
+    """Return whether a name reads on from the kept words: straight after them, or after a comma after the title."""
+    before = name_start.doc[name_start.i - 1]
+    return (before.i in kept_ids and not before.is_punct) or (before.text == "," and before.i == title.i + 1)
 
 
 def _under(token: Token, top: Token, deps: set[str]) -> bool:

@@ -118,3 +118,10 @@ def test_an_age_set_off_beside_a_name_stays_out_of_the_summary(parsed):
     text = "Tomas Riquelme, 58, resigned as mayor on Tuesday."
     assert summaries(parsed, text, [("Tuesday", "2024-06-11", "day")], published="2024-06-12") == [
         "Tomas Riquelme resigned as mayor"]
+
+
+def test_a_name_in_apposition_without_commas_stays_in_the_summary(parsed):
+    text = ("The lawyer of the former governor Tomas Riquelme told the court on Wednesday that the case "
+            "against him rested on one witness.")
+    got = summaries(parsed, text, [("Wednesday", "2024-06-12", "day")], published="2024-06-13")
+    assert got and "Tomas Riquelme" in got[0]
