@@ -60,7 +60,8 @@ _COMPANY_ENDING = re.compile(
 # Last words that make a name no person's ("Marronnier Park", "Manchester United"), with the label
 # the name gets instead. Read off article_extraction_benchmark pages, not a held-out set.
 _THING_ENDINGS = {
-    **dict.fromkeys("park street road square stadium centre center hall bridge airport station".split(), "FAC"),
+    **dict.fromkeys("park street road square stadium centre center hall bridge airport spaceport station port harbour "
+                    "terminal".split(), "FAC"),
     **dict.fromkeys("river lake mountain island valley".split(), "LOC"),
     **dict.fromkeys("united fc club council committee ministry department agency authority police "
                     "university college school hospital court church party".split(), "ORG"),

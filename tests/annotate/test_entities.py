@@ -246,3 +246,10 @@ def test_a_place_sharing_a_surname_and_described_as_a_place_stays_a_place() -> N
               ("farmers", "NNS"), (",", ","), ("cheered", "VBD"), (".", ".")]
     found = find_entities(_tagged_doc(tokens, [(2, 4, "PERSON"), (8, 9, "GPE")]))
     assert [(e.name, e.type) for e in found] == [("Tomas Riquelme", "PERSON"), ("Riquelme", "GPE")]
+
+
+def test_a_name_ending_in_a_site_word_tagged_person_is_a_facility() -> None:
+    tokens = [("The", "DT"), ("rocket", "NN"), ("left", "VBD"), ("Vardo", "NNP"), ("Spaceport", "NNP"),
+              ("on", "IN"), ("Friday", "NNP"), (".", ".")]
+    found = find_entities(_tagged_doc(tokens, [(3, 5, "PERSON")]))
+    assert [(e.name, e.type) for e in found] == [("Vardo Spaceport", "FAC")]
