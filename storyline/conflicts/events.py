@@ -29,6 +29,7 @@ PLACE_TYPES = {"GPE", "LOC", "FAC"}
 # Entities whose sharing ties two reports to one occurrence: the same actor, or the same
 # building, square or site (a city or a country is too wide to tell one day's event from the next).
 ACTOR_TYPES = {"PERSON", "ORG", "FAC"}
+SITE_TYPES = {"ORG", "FAC"}
 # Events that happen once to their subject (a train derails once): two days for one at the same place
 # is a date dispute even without a named actor. The nouns name the same events ("Tuesday's derailment").
 ONE_OFF_TRIGGERS = {"derail": "derail", "derailment": "derail", "crash": "crash", "collapse": "collapse",
@@ -119,6 +120,9 @@ def _one_occurrence(a: EventMention, b: EventMention, types: dict[str, str]) -> 
     """
     if _event_kind(a) not in ONE_OFF_KINDS or not _places(a, types) & _places(b, types):
         return False
+    sites_a, sites_b = _sites(a, types), _sites(b, types)
+    if sites_a and sites_b and not sites_a & sites_b:
+        return False  # "the Nordoil refinery" and "the Lysgaard fireworks shop": two explosions in one town
     if a.subject and b.subject and a.subject != b.subject:
         return False
     subject = a.subject or b.subject
@@ -134,6 +138,11 @@ def _counts_differ(a: EventMention, b: EventMention) -> bool:
     Close counts (33 and 34 detained) are one event miscounted; far ones (40 and 12) are two.
     """
     return any(counts_far_apart(a.numbers[k], b.numbers[k]) for k in set(a.numbers) & set(b.numbers))
+
+
+def _sites(m: EventMention, types: dict[str, str]) -> set[str]:
+    """Return the organisations and buildings the report names: where in the town it happened."""
+    return {name for name in m.entities if types.get(name) in SITE_TYPES}
 
 
 def _places(m: EventMention, types: dict[str, str]) -> set[str]:

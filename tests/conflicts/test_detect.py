@@ -353,3 +353,15 @@ def test_a_verb_whose_subject_is_no_event_noun_keeps_its_own_kind():
     named = blast("b", "Fjord Radio", "2024-10-13", "The explosion in Tolvik was caused by a gas leak.",
                   "explosion", None)
     assert kinds([told, named]) == []
+
+
+def test_explosions_at_two_named_sites_in_one_town_are_two_events():
+    refinery = blast("a", "Baltic Wire", "2024-10-14", "An explosion shook the Nordoil refinery in Tolvik.",
+                     "shake", "explosion")
+    shop = blast("b", "Fjord Radio", "2024-10-13", "The explosion at the Lysgaard shop in Tolvik was an accident.",
+                 "explosion", None)
+    refinery.events[0].entities.append("Nordoil")
+    refinery.entities.append(Entity("Nordoil", "ORG"))
+    shop.events[0].entities.append("Lysgaard")
+    shop.entities.append(Entity("Lysgaard", "ORG"))
+    assert kinds([refinery, shop]) == []
