@@ -66,6 +66,9 @@ _THING_ENDINGS = {
     **dict.fromkeys("united fc club council committee ministry department agency authority police "
                     "university college school hospital court church party".split(), "ORG"),
 }  # fmt: skip
+# Nouns whose "of" names a town or region: "the mayor of X", "the town of X", "residents of X".
+_PLACE_OWNERS = frozenset("mayor mayors governor governors town city village region province county district "
+                          "residents inhabitants outskirts suburbs streets centre center".split())  # fmt: skip
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 # Title words that also open names of things ("Star Wars", "General Motors", "King Street"): no
@@ -429,6 +432,8 @@ def _place_evidence(doc: Doc, span: Span, after_at: bool) -> bool:
         return False
     if before in _PLACE_PREPOSITIONS or (after_at and before == "at"):
         return head < 2 or doc[head - 2].lower_ not in _NOT_PLACE_BEFORE
+    if before == "of" and head >= 2 and doc[head - 2].lower_ in _PLACE_OWNERS:
+        return True  # "the mayor of Varnholm", "residents of Kessling"
     if before == "from" and (_opens_list(doc, head + 1) or _names_follow(doc, span.end, "to")):
         return True  # "from Galway, Athenry and Tuam", "from Linz to Passau"; not "from Souls and Sekiro"
     if before == "to" and head >= 3 and doc[head - 3].lower_ == "from":

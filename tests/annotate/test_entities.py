@@ -253,3 +253,16 @@ def test_a_name_ending_in_a_site_word_tagged_person_is_a_facility() -> None:
               ("on", "IN"), ("Friday", "NNP"), (".", ".")]
     found = find_entities(_tagged_doc(tokens, [(3, 5, "PERSON")]))
     assert [(e.name, e.type) for e in found] == [("Vardo Spaceport", "FAC")]
+
+
+def test_a_one_word_name_after_the_mayor_of_is_a_place_not_a_person() -> None:
+    tokens = [("Tomas", "NNP"), ("Riquelme", "NNP"), (",", ","), ("the", "DT"), ("former", "JJ"), ("mayor", "NN"),
+              ("of", "IN"), ("Ostvik", "NNP"), (",", ","), ("was", "VBD"), ("jailed", "VBN"), (".", ".")]
+    found = find_entities(_tagged_doc(tokens, [(0, 2, "PERSON"), (7, 8, "PERSON")]))
+    assert [(e.name, e.type) for e in found] == [("Tomas Riquelme", "PERSON"), ("Ostvik", "GPE")]
+
+
+def test_a_one_word_name_after_the_friend_of_stays_a_person() -> None:
+    tokens = [("A", "DT"), ("friend", "NN"), ("of", "IN"), ("Ostvik", "NNP"), ("spoke", "VBD"), (".", ".")]
+    found = find_entities(_tagged_doc(tokens, [(3, 4, "PERSON")]))
+    assert [(e.name, e.type) for e in found] == [("Ostvik", "PERSON")]
