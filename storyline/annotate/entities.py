@@ -69,6 +69,10 @@ _THING_ENDINGS = {
 # Nouns whose "of" names a town or region: "the mayor of X", "the town of X", "residents of X".
 _PLACE_OWNERS = frozenset("mayor mayors governor governors town city village region province county district "
                           "residents inhabitants outskirts suburbs streets centre center".split())  # fmt: skip
+# Portfolios that open a minister's title ("Trade Minister", "Energy Secretary"): the model tags them ORG.
+_PORTFOLIOS = frozenset("trade energy finance health education justice defence defense interior foreign environment "
+                        "transport agriculture labour labor economy tourism culture housing industry fisheries "
+                        "treasury home".split())  # fmt: skip
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 # Title words that also open names of things ("Star Wars", "General Motors", "King Street"): no
@@ -239,6 +243,8 @@ def _is_junk(doc: Doc, start: int, end: int, label: str) -> bool:
     first = doc[start]
     if all(t.like_num for t in doc[start:end]):
         return True
+    if end - start == 1 and first.lower_ in _PORTFOLIOS and end < len(doc) and is_title_word(doc[end].text):
+        return True  # "Energy Minister Ola Brekke": the portfolio of a title, not an organisation
     if label != "PERSON" and first.is_alpha and first.is_lower:
         return True
     return end - start == 1 and label != "NORP" and first.tag_ not in _NAME_TAGS and _opens_sentence(doc, start)
@@ -500,7 +506,8 @@ def _relabel(doc: Doc, typed: list[tuple[list[Span], str]]) -> None:
     """Set the Doc's entity labels to the entities' types; other entities (dates, numbers) stay."""
     mentions = [Span(doc, s.start, s.end, label=kind) for group, kind in typed for s in group]
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    kept = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+    # a name found to be none ("Energy" in "Energy Minister") loses its label; dates and numbers stay
+    kept = [e for e in doc.ents if not taken.intersection(range(e.start, e.end)) and e.label_ not in ENTITY_LABELS]
     doc.ents = filter_spans(mentions + kept)
 
 
