@@ -66,8 +66,9 @@ _THING_ENDINGS = {
     **dict.fromkeys("united fc club council committee ministry department agency authority police "
                     "university college school hospital court church party".split(), "ORG"),
 }  # fmt: skip
-# Nouns whose "of" names a town or region: "the mayor of X", "the town of X", "residents of X".
-_PLACE_OWNERS = frozenset("mayor mayors governor governors town city village region province county district "
+# Nouns whose "of" names a town or region: "the mayor of X", "the town of X", "residents of X" (not
+# "governor": "the governor of Riksbank" heads a bank).
+_PLACE_OWNERS = frozenset("mayor mayors town city village region province county district "
                           "residents inhabitants outskirts suburbs streets centre center".split())  # fmt: skip
 # Portfolios that open a minister's title ("Trade Minister", "Energy Secretary"): the model tags them ORG.
 _PORTFOLIOS = frozenset("trade energy finance health education justice defence defense interior foreign environment "
