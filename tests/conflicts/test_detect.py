@@ -365,3 +365,23 @@ def test_explosions_at_two_named_sites_in_one_town_are_two_events():
     shop.events[0].entities.append("Lysgaard")
     shop.entities.append(Entity("Lysgaard", "ORG"))
     assert kinds([refinery, shop]) == []
+
+
+def phone(id, date, text, trigger, people):
+    entities = [Entity(name, "PERSON") for name in people]
+    return article(id, text, id, [event(id, text, date, text.rstrip("."), trigger, None, people)],
+                   entities=entities)
+
+
+def test_a_telephone_call_and_speaking_by_phone_between_the_same_two_people_is_one_call():
+    call = phone("a", "2024-06-11", "Tomas Riquelme and Ana Quispe agreed in a telephone call to meet.", "call",
+                 ["Tomas Riquelme", "Ana Quispe"])
+    spoke = phone("b", "2024-06-12", "Riquelme and Quispe spoke by phone.", "speak", ["Quispe"])
+    assert kinds([call, spoke]) == ["date"]
+
+
+def test_speaking_to_the_press_is_no_phone_call():
+    call = phone("a", "2024-06-11", "Tomas Riquelme and Ana Quispe agreed in a telephone call to meet.", "call",
+                 ["Tomas Riquelme", "Ana Quispe"])
+    spoke = phone("b", "2024-06-12", "Riquelme and Quispe spoke to reporters.", "speak", ["Quispe"])
+    assert kinds([call, spoke]) == []
