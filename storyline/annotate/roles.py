@@ -292,7 +292,9 @@ def _apposition_after(doc: Doc, start: int, ceiling: int) -> tuple[int, _Phrase]
     if end == start + 2 and doc[start + 1].like_num and doc[start + 1].text.isdigit():
         age = int(doc[start + 1].text)
         return (end, _Phrase([], None, age, False)) if 0 < age < 120 else None
-    phrase = _read_phrase(doc, start + 1, end)
+    # "Kenji Arakawa, Japan's prime minister since 2023,": how long says nothing about which post
+    stop = next((i for i in range(start + 2, end) if doc[i].lower_ == "since"), end)
+    phrase = _read_phrase(doc, start + 1, stop)
     if phrase is None or not phrase.words or not (phrase.has_det or _head(phrase) in ROLE_HEADS):
         return None  # "Lise Holm, chairwoman of ...": without a determiner, only a known role head
     return end, phrase

@@ -29,6 +29,7 @@ PLACE_TYPES = {"GPE", "LOC", "FAC"}
 # Entities whose sharing ties two reports to one occurrence: the same actor, or the same
 # building, square or site (a city or a country is too wide to tell one day's event from the next).
 ACTOR_TYPES = {"PERSON", "ORG", "FAC"}
+SITE_TYPES = {"ORG", "FAC"}
 # Events that happen once to their subject (a train derails once): two days for one at the same place
 # is a date dispute even without a named actor. The nouns name the same events ("Tuesday's derailment").
 ONE_OFF_TRIGGERS = {"derail": "derail", "derailment": "derail", "crash": "crash", "collapse": "collapse",
@@ -36,6 +37,10 @@ ONE_OFF_TRIGGERS = {"derail": "derail", "derailment": "derail", "crash": "crash"
                     "capsize": "capsize", "erupt": "erupt", "eruption": "erupt", "assassinate": "assassinate",
                     "assassination": "assassinate", "resign": "resign", "resignation": "resign"}
 ONE_OFF_KINDS = frozenset(ONE_OFF_TRIGGERS.values())
+# Verbs that tell a phone call when the sentence says so ("spoke by phone", "talked by telephone").
+TALK_TRIGGERS = {"speak", "talk", "phone", "telephone"}
+CALLERS = 2  # a call is told apart from the next one by who spoke: both reports must name both
+_PHONE = re.compile(r"\b(?:by|over the|on the)\s+(?:tele)?phone\b|\bphoned\b|\btelephoned\b", re.I)
 
 
 def date_conflicts(articles: list[Article]) -> list[Conflict]:
@@ -95,13 +100,24 @@ def _date_clash(a: EventMention, b: EventMention, every: list[EventMention], typ
     if not (one_off or _definite(a) or _definite(b) or _shared_actor(a, b, types)):
         return False  # routine actions (detentions, marches) recur daily: only a named, unique event clashes
     same_wording = overlap(words(a.summary), words(b.summary)) >= SAME_EVENT_WORDS
-    if not (named or one_off or same_wording or _same_site(a, b, types)):
+    call = _event_kind(a) == "call" and _same_callers(a, b, types)
+    if not (named or one_off or same_wording or call or _same_site(a, b, types)):
         return False
     return not _knows_both(a, b, every) and not _knows_both(b, a, every)
 
 
 def _event_kind(m: EventMention) -> str | None:
-    return ONE_OFF_TRIGGERS.get(m.trigger or "", m.trigger)
+    """Return what happened: the trigger's kind, or the once-only event its subject names.
+
+    "An explosion tore through the depot on Tuesday" and "the explosion on Monday" date one event,
+    though the first tells it with the verb "tear".
+    """
+    kind = ONE_OFF_TRIGGERS.get(m.trigger or "", m.trigger)
+    if kind not in ONE_OFF_KINDS and m.subject in ONE_OFF_TRIGGERS:
+        return ONE_OFF_TRIGGERS[m.subject]
+    if kind in TALK_TRIGGERS and _PHONE.search(m.quote):
+        return "call"  # "spoke by phone on Wednesday" and "agreed in a telephone call on Tuesday": one call
+    return kind
 
 
 def _one_occurrence(a: EventMention, b: EventMention, types: dict[str, str]) -> bool:
@@ -111,6 +127,9 @@ def _one_occurrence(a: EventMention, b: EventMention, types: dict[str, str]) -> 
     """
     if _event_kind(a) not in ONE_OFF_KINDS or not _places(a, types) & _places(b, types):
         return False
+    sites_a, sites_b = _sites(a, types), _sites(b, types)
+    if sites_a and sites_b and not sites_a & sites_b:
+        return False  # "the Nordoil refinery" and "the Lysgaard fireworks shop": two explosions in one town
     if a.subject and b.subject and a.subject != b.subject:
         return False
     subject = a.subject or b.subject
@@ -128,6 +147,11 @@ def _counts_differ(a: EventMention, b: EventMention) -> bool:
     return any(counts_far_apart(a.numbers[k], b.numbers[k]) for k in set(a.numbers) & set(b.numbers))
 
 
+def _sites(m: EventMention, types: dict[str, str]) -> set[str]:
+    """Return the organisations and buildings the report names: where in the town it happened."""
+    return {name for name in m.entities if types.get(name) in SITE_TYPES}
+
+
 def _places(m: EventMention, types: dict[str, str]) -> set[str]:
     return {name for name in m.entities if types.get(name) in PLACE_TYPES}
 
@@ -137,7 +161,8 @@ def _same_places(a: EventMention, b: EventMention, types: dict[str, str]) -> boo
     pa, pb = _places(a, types), _places(b, types)
     if pa and pb and not pa & pb:
         return False
-    return not a.entities or not b.entities or bool(set(a.entities) & set(b.entities))
+    last_words = [{name.split()[-1] for name in m.entities} for m in (a, b)]  # "Quispe" is "Ana Quispe"
+    return not a.entities or not b.entities or bool(last_words[0] & last_words[1])
 
 
 def _same_site(a: EventMention, b: EventMention, types: dict[str, str]) -> bool:
@@ -156,6 +181,13 @@ def _shared_actor(a: EventMention, b: EventMention, types: dict[str, str]) -> bo
     return _named_in(a, b.quote, types) or _named_in(b, a.quote, types)
 
 
+def _same_callers(a: EventMention, b: EventMention, types: dict[str, str]) -> bool:
+    """Return True when both reports of a call name the same two people or more (by surname, in both quotes)."""
+    surnames = {name.split()[-1] for name in [*a.entities, *b.entities] if types.get(name) == "PERSON"}
+    quoted = [set(re.findall(r"\b[A-Z][\w'-]+", m.quote)) for m in (a, b)]
+    return len({s for s in surnames if all(s in tokens for tokens in quoted)}) >= CALLERS
+
+
 def _named_in(m: EventMention, quote: str, types: dict[str, str]) -> bool:
     tokens = set(re.findall(r"\b[A-Z][\w'-]+", quote))
     return any(types.get(name) in ACTOR_TYPES and name.split()[-1] in tokens for name in m.entities)
@@ -163,9 +195,15 @@ def _named_in(m: EventMention, quote: str, types: dict[str, str]) -> bool:
 
 def _other_parties(a: EventMention, b: EventMention, people: dict[str, set[str]]) -> bool:
     """Return True when each report names a person the other article never mentions (two meetings)."""
-    only_a = {p for p in a.entities if p in people.get(a.article, ())} - people.get(b.article, set())
-    only_b = {p for p in b.entities if p in people.get(b.article, ())} - people.get(a.article, set())
+    only_a = _unknown_to(people.get(b.article, set()), {p for p in a.entities if p in people.get(a.article, ())})
+    only_b = _unknown_to(people.get(a.article, set()), {p for p in b.entities if p in people.get(b.article, ())})
     return a.article != b.article and bool(only_a) and bool(only_b)
+
+
+def _unknown_to(known: set[str], names: set[str]) -> set[str]:
+    """Return the names whose surname none of the known people bears ("Quispe" knows "Ana Quispe")."""
+    surnames = {name.split()[-1] for name in known}
+    return {name for name in names if name.split()[-1] not in surnames}
 
 
 def _definite(m: EventMention) -> bool:

@@ -211,7 +211,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _PUBLICATION_WORDS = _vocab(
     "news post times herald courier observer digest daily weekly journal gazette tribune chronicle telegraph "
     "guardian examiner bulletin dispatch inquirer sentinel argus advertiser echo mail press wire newswire "
-    "reporter monitor globe register magazine newspaper"
+    "reporter monitor globe register magazine newspaper local"
 )
 _MASTHEAD_SUFFIXES = _vocab("online digital live international edition")  # "Connacht Courier Online"
 _NAME_LOWER_WORDS = _vocab("of the and & de la le el du des der die da di")  # "The Times of India"
@@ -226,6 +226,9 @@ _SECTION_WORDS = _vocab(
 )
 _EDITION = re.compile(r"^(?P<name>.+?)\s*(?:\((?P<a>[^()]{1,30}\bedition)\)|[-–—|]\s+(?P<b>[^()]{1,30}\bedition))$", _I)
 _BREADCRUMB_SEP = re.compile(r"\s+[|›»>]\s+")
+# "Varnholm Local - your town, your news": a masthead with its slogan, in lower case after a dash or bar.
+_SLOGAN = re.compile(r"^(?P<name>[^-–—|:]+?)\s+[-–—|:]\s+(?P<slogan>(?:your|our|[a-z])[^.!?]*)$")
+SLOGAN_MAX_WORDS = 8
 
 
 def clean_text(raw: str, today: date | None = None) -> Extraction:
@@ -477,6 +480,10 @@ def _masthead_name(line: str) -> tuple[str | None, bool]:
     edition = _EDITION.match(line)
     if edition and _name_like(edition.group("name")):
         return edition.group("name"), True
+    slogan = _SLOGAN.match(line)
+    if slogan and _word_count(slogan.group("slogan")) <= SLOGAN_MAX_WORDS:
+        name = slogan.group("name")
+        return (name, True) if _name_like(name) and _publication_name(name) else (None, False)
     parts = _BREADCRUMB_SEP.split(line)
     if len(parts) > 1:
         rest = parts[1:]

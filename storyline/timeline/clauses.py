@@ -187,6 +187,7 @@ def _phrase(token: Token, skip: set[int]) -> list[Token]:
     """Return a phrase's tokens minus clauses, appositions and the date, cut to a few whole parts."""
     cut = CUT_DEPS - {"conj", "cc"} if token.dep_ in SUBJECT_DEPS else CUT_DEPS  # "Putin and Lukashenko"
     tokens = [t for t in token.subtree if t.i not in skip and not _under(t, token, cut)]
+    tokens = sorted([*tokens, *_names_in_apposition(tokens, skip)], key=lambda t: t.i)
     if token.dep_ not in SUBJECT_DEPS:  # "the potential [to cause a tsunami]": an infinitive completes its noun
         tokens = sorted({*tokens, *(t for c in token.children if c.dep_ == "acl" and _is_infinitive(c)
                                    for t in _phrase(c, skip))}, key=lambda t: t.i)
@@ -203,6 +204,26 @@ def _phrase(token: Token, skip: set[int]) -> list[Token]:
         kept.extend([*pending, *part])
         pending = []
     return kept
+
+
+def _names_in_apposition(kept: list[Token], skip: set[int]) -> list[Token]:
+    """Return the name in apposition to a kept title, commas aside: "New Zealand's Prime Minister, Helena
+    Marsh," right after the title, or "the defence of the former mayor Erik Solvang" with no comma at all.
+
+    Without it the summary says who by title alone. After a longer title and a comma ("The Prime Minister
+    of New Zealand, Jacinda Ardern,") the name would read clumsily and stays cut, as does an apposition
+    to a name ("Marsh, 52,").
+    """
+    kept_ids = {t.i for t in kept}
+    return [name for t in kept if t.ent_type_ != "PERSON" for child in t.children
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON" and _joins(t, child.left_edge, kept_ids)
+            for name in child.subtree if name.ent_type_ == "PERSON" and name.i not in kept_ids | skip]
+
+
+def _joins(title: Token, name_start: Token, kept_ids: set[int]) -> bool:
+    """Return whether a name reads on from the kept words: straight after them, or after a comma after the title."""
+    before = name_start.doc[name_start.i - 1]
+    return (before.i in kept_ids and not before.is_punct) or (before.text == "," and before.i == title.i + 1)
 
 
 def _under(token: Token, top: Token, deps: set[str]) -> bool:

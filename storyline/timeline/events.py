@@ -160,6 +160,8 @@ def _sentence_events(
         heads.add(head.i)
         lead = {t.i for t in head.sent if t.idx + offset < body.start}  # a dateline in a fully parsed Doc
         text = summary(head, {t.i for t in tokens} | lead, dated - {t.i for t in tokens})
+        if text is None and _possessive_event_noun(tokens.root, head) is not None:
+            text = ""  # "people killed in Tuesday's explosion": no clause of its own, the noun is the event
         if text is not None:
             events.append(_event(article, sent, timex, head, tokens, text))
     return sorted(events, key=lambda e: e.quote_start)
@@ -196,11 +198,17 @@ def _event_noun(anchor: Token) -> Token | None:
     return None
 
 
+def _possessive_event_noun(anchor: Token, head: Token) -> Token | None:
+    """Return the noun a possessive date names inside the clause ("The toll from Tuesday's derailment")."""
+    noun = _event_noun(anchor)
+    return noun if noun is not None and anchor.dep_ == "poss" and _nested(noun, head) else None
+
+
 def _event(article: Article, sent: Span, timex: TimeExpr, head: Token, tokens: Any, text: str) -> EventMention:
     quote_start, quote = _quote(article.text, sent)
     noun = _event_noun(tokens.root)
     timex_tokens = {t.i for t in tokens}
-    if noun is not None and tokens.root.dep_ == "poss" and _nested(noun, head):
+    if _possessive_event_noun(tokens.root, head) is not None:
         text = noun_summary(noun, timex_tokens)  # "The toll from Tuesday's derailment has risen": the derailment
     return EventMention(
         article=article.id,

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc, Span
 
 from storyline.annotate import annotate, entity_key, merge_entities
+from storyline.annotate.entities import find_entities
+from storyline.annotate.nlp import load_nlp
 from storyline.models import Article, Entity, Origin, Role
 
 PUBLISHED = "2020-09-14"
@@ -185,3 +188,81 @@ def test_entities_keep_the_type_where_place_cues_do_not_apply(text: str, name: s
 def test_entities_take_a_one_word_name_after_the_for_no_person() -> None:
     text = "What a game at the Showgrounds. Leinster scored five tries to beat the Dragons 34-17 on Saturday night."
     assert {e.name: e.type for e in _entities(text)}["Dragons"] == "ORG"
+
+
+def test_a_name_the_recogniser_missed_beside_a_role_in_apposition_is_a_person_with_that_role() -> None:
+    text = ('"We have never seen a flood like this," the mayor of Lindby, Ines Varga, told reporters. '
+            "She said the dikes had been checked earlier this year.")
+    varga = _people(text)["Ines Varga"]
+    assert [r.role for r in varga.roles] == ["Mayor of Lindby"]
+
+
+def test_a_titled_name_with_a_given_name_ending_in_s_is_a_person_with_that_title() -> None:
+    text = "Mayor Ines Varga said the town would reopen the ferry pier next week."
+    assert [r.role for r in _people(text)["Ines Varga"].roles] == ["mayor"]
+
+
+def test_a_list_of_places_after_a_comma_is_no_person() -> None:
+    text = "The minister visited flooded villages around Lindby, Sankt Olof and Brisk on Tuesday."
+    assert "Sankt Olof" not in _people(text)
+
+
+def test_a_name_the_recogniser_left_untagged_beside_a_role_in_apposition_is_recovered() -> None:
+    text = '"Nobody could have stopped this," the mayor of Fernsee, Ines Hartl, told reporters on Sunday.'
+    assert [r.role for r in _people(text)["Ines Hartl"].roles] == ["Mayor of Fernsee"]
+
+
+def _tagged_doc(tokens: list[tuple[str, str]], ents: list[tuple[int, int, str]]) -> Doc:
+    """Return a Doc with the given tags and entity labels: the recogniser's mistakes, made on purpose."""
+    words = [w for w, _ in tokens]
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".", "'s") for i in range(len(words))]
+    starts = [i == 0 or words[i - 1] == "." for i in range(len(words))]
+    doc = Doc(load_nlp().vocab, words=words, spaces=spaces, tags=[t for _, t in tokens], sent_starts=starts)
+    doc.ents = [Span(doc, a, b, label=label) for a, b, label in ents]
+    return doc
+
+
+_SIGNED = [("Prime", "NNP"), ("Minister", "NNP"), ("Tomas", "NNP"), ("Riquelme", "NNP"), ("signed", "VBD"),
+           ("the", "DT"), ("accord", "NN"), (".", ".")]
+
+
+def test_a_surname_tagged_as_a_place_but_set_off_by_a_role_joins_the_person() -> None:
+    tokens = [*_SIGNED, ("Riquelme", "NNP"), (",", ","), ("Chile", "NNP"), ("'s", "POS"), ("prime", "JJ"),
+              ("minister", "NN"), ("since", "IN"), ("2022", "CD"), (",", ","), ("praised", "VBD"), ("it", "PRP"),
+              (".", ".")]
+    found = find_entities(_tagged_doc(tokens, [(2, 4, "PERSON"), (8, 9, "GPE"), (10, 11, "GPE")]))
+    assert [(e.name, e.type, e.aliases) for e in found] == [("Tomas Riquelme", "PERSON", ["Riquelme"]),
+                                                            ("Chile", "GPE", [])]
+
+
+def test_a_surname_tagged_as_a_place_but_set_off_by_an_age_joins_the_person() -> None:
+    tokens = [*_SIGNED, ("Riquelme", "NNP"), (",", ","), ("61", "CD"), (",", ","), ("smiled", "VBD"), (".", ".")]
+    found = find_entities(_tagged_doc(tokens, [(2, 4, "PERSON"), (8, 9, "GPE")]))
+    assert [(e.name, e.aliases) for e in found] == [("Tomas Riquelme", ["Riquelme"])]
+
+
+def test_a_place_sharing_a_surname_and_described_as_a_place_stays_a_place() -> None:
+    tokens = [*_SIGNED, ("Riquelme", "NNP"), (",", ","), ("a", "DT"), ("town", "NN"), ("of", "IN"),
+              ("farmers", "NNS"), (",", ","), ("cheered", "VBD"), (".", ".")]
+    found = find_entities(_tagged_doc(tokens, [(2, 4, "PERSON"), (8, 9, "GPE")]))
+    assert [(e.name, e.type) for e in found] == [("Tomas Riquelme", "PERSON"), ("Riquelme", "GPE")]
+
+
+def test_a_name_ending_in_a_site_word_tagged_person_is_a_facility() -> None:
+    tokens = [("The", "DT"), ("rocket", "NN"), ("left", "VBD"), ("Vardo", "NNP"), ("Spaceport", "NNP"),
+              ("on", "IN"), ("Friday", "NNP"), (".", ".")]
+    found = find_entities(_tagged_doc(tokens, [(3, 5, "PERSON")]))
+    assert [(e.name, e.type) for e in found] == [("Vardo Spaceport", "FAC")]
+
+
+def test_a_one_word_name_after_the_mayor_of_is_a_place_not_a_person() -> None:
+    tokens = [("Tomas", "NNP"), ("Riquelme", "NNP"), (",", ","), ("the", "DT"), ("former", "JJ"), ("mayor", "NN"),
+              ("of", "IN"), ("Ostvik", "NNP"), (",", ","), ("was", "VBD"), ("jailed", "VBN"), (".", ".")]
+    found = find_entities(_tagged_doc(tokens, [(0, 2, "PERSON"), (7, 8, "PERSON")]))
+    assert [(e.name, e.type) for e in found] == [("Tomas Riquelme", "PERSON"), ("Ostvik", "GPE")]
+
+
+def test_a_one_word_name_after_the_friend_of_stays_a_person() -> None:
+    tokens = [("A", "DT"), ("friend", "NN"), ("of", "IN"), ("Ostvik", "NNP"), ("spoke", "VBD"), (".", ".")]
+    found = find_entities(_tagged_doc(tokens, [(3, 4, "PERSON")]))
+    assert [(e.name, e.type) for e in found] == [("Ostvik", "PERSON")]

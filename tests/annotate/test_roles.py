@@ -182,3 +182,18 @@ def test_distinct_roles_keep_different_offices_and_drop_a_bare_title_its_country
     assert [r.role for r in distinct_roles(roles)] == ["Health Minister of Portugal", "finance minister"]
     same = [Role(role="Head of the Safety Board", quote="a"), Role(role="Head of Safety Board", quote="b")]
     assert [r.quote for r in distinct_roles(same)] == ["a"]
+
+
+def test_roles_read_an_apposition_that_says_since_when_the_post_is_held() -> None:
+    text = "Lena Kowalczyk, Poland's finance minister since 2021, presented the budget on Monday."
+    assert [r.role for r in _roles(text, "Lena Kowalczyk")] == ["Finance Minister of Poland"]
+
+
+def test_a_portfolio_the_recogniser_tags_as_an_organisation_stays_part_of_the_title() -> None:
+    text = "The premier will be joined by Energy Minister Ola Brekke and a delegation of 20 executives."
+    assert [r.role for r in _roles(text, "Ola Brekke")] == ["Energy minister"]
+
+
+def test_an_organisation_before_a_title_still_qualifies_it() -> None:
+    text = "NATO Secretary General Mark Rutte met Energy Minister Ola Brekke in Oslo on Monday."
+    assert [r.role for r in _roles(text, "Mark Rutte")] == ["Secretary General of NATO"]

@@ -29,7 +29,10 @@ def test_conflict_set_ids_are_unique_and_copies_point_inside_their_case():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("case_id", ["number-detained-33-34", "date-sochi-meeting-14-15", "lookalike-partitive"])
+@pytest.mark.parametrize("case_id", ["number-detained-33-34", "date-sochi-meeting-14-15", "lookalike-partitive",
+                                     "date-explosion-verb-and-noun", "lookalike-explosions-in-two-towns",
+                                     "lookalike-explosions-at-two-sites-in-one-town", "date-phone-call-11-12",
+                                     "lookalike-phone-calls-with-two-partners"])
 def test_case_through_annotate_path(case_id):
     case = next(c for c in cases() if c["id"] == case_id)
     assert Counter(c.kind for c in run_case(case)) == Counter(case["expect"])

@@ -331,3 +331,57 @@ def test_one_detention_of_one_person_on_two_days_is_a_date_conflict():
     [conflict] = detect(STORY, reports)
     assert conflict.summary == ("Reuters says masked men detained Maria Kolesnikova on 7 September 2020; "
                                 "Gazeta says 8 September 2020.")
+
+
+def blast(id, outlet, date, text, trigger, subject):
+    return article(id, text, outlet, [EventMention(
+        article=id, date=date, end=None, granularity="day", status="reported", summary=text.rstrip("."),
+        quote=text, quote_start=0, entities=["Tolvik"], trigger=trigger, subject=subject)],
+        entities=[Entity("Tolvik", "GPE")])
+
+
+def test_an_explosion_told_with_a_verb_and_named_by_its_noun_is_one_event_with_two_dates():
+    told = blast("a", "Baltic Wire", "2024-10-14", "An explosion ripped through the silo in Tolvik.",
+                 "rip", "explosion")
+    named = blast("b", "Fjord Radio", "2024-10-13", "The explosion in Tolvik was caused by a gas leak.",
+                  "explosion", None)
+    assert kinds([told, named]) == ["date"]
+
+
+def test_a_verb_whose_subject_is_no_event_noun_keeps_its_own_kind():
+    told = blast("a", "Baltic Wire", "2024-10-14", "A truck ripped through the fence in Tolvik.", "rip", "truck")
+    named = blast("b", "Fjord Radio", "2024-10-13", "The explosion in Tolvik was caused by a gas leak.",
+                  "explosion", None)
+    assert kinds([told, named]) == []
+
+
+def test_explosions_at_two_named_sites_in_one_town_are_two_events():
+    refinery = blast("a", "Baltic Wire", "2024-10-14", "An explosion shook the Nordoil refinery in Tolvik.",
+                     "shake", "explosion")
+    shop = blast("b", "Fjord Radio", "2024-10-13", "The explosion at the Lysgaard shop in Tolvik was an accident.",
+                 "explosion", None)
+    refinery.events[0].entities.append("Nordoil")
+    refinery.entities.append(Entity("Nordoil", "ORG"))
+    shop.events[0].entities.append("Lysgaard")
+    shop.entities.append(Entity("Lysgaard", "ORG"))
+    assert kinds([refinery, shop]) == []
+
+
+def phone(id, date, text, trigger, people):
+    entities = [Entity(name, "PERSON") for name in people]
+    return article(id, text, id, [event(id, text, date, text.rstrip("."), trigger, None, people)],
+                   entities=entities)
+
+
+def test_a_telephone_call_and_speaking_by_phone_between_the_same_two_people_is_one_call():
+    call = phone("a", "2024-06-11", "Tomas Riquelme and Ana Quispe agreed in a telephone call to meet.", "call",
+                 ["Tomas Riquelme", "Ana Quispe"])
+    spoke = phone("b", "2024-06-12", "Riquelme and Quispe spoke by phone.", "speak", ["Quispe"])
+    assert kinds([call, spoke]) == ["date"]
+
+
+def test_speaking_to_the_press_is_no_phone_call():
+    call = phone("a", "2024-06-11", "Tomas Riquelme and Ana Quispe agreed in a telephone call to meet.", "call",
+                 ["Tomas Riquelme", "Ana Quispe"])
+    spoke = phone("b", "2024-06-12", "Riquelme and Quispe spoke to reporters.", "speak", ["Quispe"])
+    assert kinds([call, spoke]) == []

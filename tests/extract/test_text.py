@@ -442,6 +442,8 @@ def _dump(*head: str) -> str:
         (["Nurses to strike for 48 hours", "12 September 2023", "The Copenhagen Observer"], "The Copenhagen Observer"),
         (["The Times of India", "Nurses to strike for 48 hours"], "The Times of India"),
         (["Harbour Press | Sport | Local", "Nurses to strike for 48 hours"], "Harbour Press"),
+        (["Brennholt Local - your town, your news", "Nurses to strike for 48 hours"], "Brennholt Local"),
+        (["Fjordside Courier | news for the whole coast", "Nurses to strike for 48 hours"], "Fjordside Courier"),
     ],
 )
 def test_clean_text_takes_the_outlet_from_a_masthead_and_the_title_from_the_headline(head: list[str], outlet: str) -> None:
@@ -500,3 +502,14 @@ def test_clean_text_takes_the_outlet_from_a_copyright_line_only_when_the_byline_
     assert clean_text(f"{signed}\n{copyright_line}\n", TODAY).outlet == "Upper Austria Today"
     unsigned = _dump("Kessling derailment: investigators focus on worn rail")
     assert clean_text(f"{unsigned}\n{copyright_line}\n", TODAY).outlet is None  # a wire's footer on someone's page
+
+
+def test_clean_text_drops_a_subscription_prompt_naming_a_masthead_with_a_slogan() -> None:
+    prompt = "Subscribe to Brennholt Local for 1 krone the first month"
+    found = clean_text(_dump("Brennholt Local - your town, your news", "Nurses to strike for 48 hours") + prompt, TODAY)
+    assert found.title == "Nurses to strike for 48 hours" and prompt in found.removed
+
+
+def test_clean_text_keeps_a_headline_with_a_dash_and_lower_case_words_as_the_title() -> None:
+    found = clean_text(_dump("Nurses to strike - what the union wants"), TODAY)
+    assert found.outlet is None and found.title == "Nurses to strike - what the union wants"

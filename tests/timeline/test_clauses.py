@@ -105,3 +105,23 @@ def test_plan_stated_with_due_to_keeps_its_subject(parsed):
 def test_date_after_until_bounds_a_state_not_an_event(parsed):
     text = "The port operator's contract with the city runs until 2022."
     assert summaries(parsed, text, [("2022", "2022", "year")], published="2020-09-11") == []
+
+
+def test_a_name_set_off_beside_a_title_stays_in_the_summary(parsed):
+    text = ("Chile's President, Tomas Riquelme, and Peruvian President Ana Quispe agreed in a telephone call "
+            "on Tuesday to meet in the coming weeks.")
+    got = summaries(parsed, text, [("Tuesday", "2024-06-11", "day")], published="2024-06-12")
+    assert got and "Tomas Riquelme" in got[0] and "," not in got[0]
+
+
+def test_an_age_set_off_beside_a_name_stays_out_of_the_summary(parsed):
+    text = "Tomas Riquelme, 58, resigned as mayor on Tuesday."
+    assert summaries(parsed, text, [("Tuesday", "2024-06-11", "day")], published="2024-06-12") == [
+        "Tomas Riquelme resigned as mayor"]
+
+
+def test_a_name_in_apposition_without_commas_stays_in_the_summary(parsed):
+    text = ("The lawyer of the former governor Tomas Riquelme told the court on Wednesday that the case "
+            "against him rested on one witness.")
+    got = summaries(parsed, text, [("Wednesday", "2024-06-12", "day")], published="2024-06-13")
+    assert got and "Tomas Riquelme" in got[0]

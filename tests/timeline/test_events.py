@@ -168,3 +168,11 @@ def test_reporting_verb_summary_keeps_what_was_said(parsed):
     [event] = extract_events(article, doc)
     assert event.summary == "Kremlin spokesman Dmitry Peskov said the two leaders would meet"
     assert event.status == "reported"
+
+
+def test_possessive_date_on_an_event_noun_inside_a_participle_phrase_dates_that_event(parsed):
+    text = "The number of people killed in Sunday's landslide near Ostre Dal rose to nine on Tuesday."
+    article, doc = parsed(text, [("Sunday", "2024-10-13", "day"), ("Tuesday", "2024-10-15", "day")],
+                          published="2024-10-16")
+    got = {(e.date, e.trigger) for e in extract_events(article, doc)}
+    assert ("2024-10-13", "landslide") in got
