@@ -61,6 +61,8 @@ def _tense_from_parse(span: Any) -> str | None:
     tense = _verb_tense(verb)
     if tense == "past" and _schedules_its_object(verb, root):
         return "future"  # "protesters planned a rally on Saturday": the rally is still ahead
+    if tense == "past" and _scheduled_for(verb, root):
+        return "future"  # "the next attempt was planned for Saturday": a date still ahead
     if tense == "present" and _hops(root, verb) > _PRESENT_REACH:
         return None  # a present-tense verb far up the tree rarely schedules this expression
     return tense
@@ -77,6 +79,22 @@ def _schedules_its_object(verb: Any, token: Any) -> bool:
     if verb.tag_ != "VBD" or not verb.lower_.startswith(_SCHEDULE_STEMS):
         return False
     return any(c.dep_ == "dobj" and verb.i < c.i < token.i for c in verb.children)
+
+
+# Words that say a scheduled date has gone by unused ("was planned for Saturday but was scrubbed").
+_CALLED_OFF = re.compile(r"\b(?:cancel|postpon|scrub|call(?:ed|s)?\s+off|delay|abort|suspend|put\s+off|instead)",
+                         re.IGNORECASE)
+
+
+def _scheduled_for(verb: Any, token: Any) -> bool:
+    """Return whether the expression is the date a passive verb of scheduling sets ("was planned for Saturday",
+    "was set for Friday"), in a sentence that neither calls it off nor puts it in the past perfect."""
+    if verb.tag_ != "VBN" or not verb.lower_.startswith((*_SCHEDULE_STEMS, "set")) or _pluperfect(verb):
+        return False
+    prep = token.head
+    if prep.lower_ != "for" or prep.head.i != verb.i:
+        return False
+    return not _CALLED_OFF.search(token.sent.text)
 
 
 def _hops(token: Any, ancestor: Any) -> int:

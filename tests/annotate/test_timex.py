@@ -791,6 +791,22 @@ def test_timex_weekday_after_the_object_of_planned_looks_ahead(nlp: Any) -> None
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The next attempt was planned for Saturday, the agency said.", "2020-09-12"),
+        ("The hearing was set for Monday.", "2020-09-14"),
+        ("The vote was scheduled for Saturday but was postponed.", "2020-09-05"),
+        ("The launch, which had been planned for Monday, was scrubbed.", "2020-09-07"),
+    ],
+)
+def test_timex_a_date_something_was_scheduled_for_looks_ahead_unless_called_off(
+        nlp: Any, text: str, value: str) -> None:
+    weekday = "Saturday" if "Saturday" in text else "Monday"
+    assert _one(text, weekday, doc=nlp(text)).value == value
+
+
+@pytest.mark.slow
 def test_timex_fronted_weekday_dates_the_planning_itself(nlp: Any) -> None:
     text = "On Tuesday, the government planned to pay the families."
     assert _one(text, "Tuesday", doc=nlp(text)).value == "2020-09-08"
