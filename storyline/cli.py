@@ -76,6 +76,8 @@ def _print_report(report: IngestReport) -> None:
               f"skipped: {len(report.skipped)}  failed: {len(report.failed)}", highlight=False)
     for problem in report.skipped:
         out.print(f"  skipped {problem}", highlight=False, markup=False)
+    for problem in report.warnings:
+        err.print(f"  warning {problem}", highlight=False, markup=False)
     for problem in report.failed:
         err.print(f"  failed  {problem}", highlight=False, markup=False)
 

@@ -256,6 +256,8 @@ class IngestReport:
     skipped: list[InputProblem] = field(default_factory=list)
     failed: list[InputProblem] = field(default_factory=list)
     new_ids: list[str] = field(default_factory=list)
+    # Articles stored with something the input stated left out (an unreadable date): not failures.
+    warnings: list[InputProblem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

@@ -194,7 +194,7 @@ class _Batch:
         self.articles: dict[str, Article] = {}
 
     def add(self, item: RawDocument | InputProblem) -> None:
-        article = item if isinstance(item, InputProblem) else clean_document(item)
+        article = item if isinstance(item, InputProblem) else clean_document(item, self._warner(item))
         if isinstance(article, InputProblem):
             (self.report.failed if article.fatal else self.report.skipped).append(article)
         elif article.id in self.articles:
@@ -203,6 +203,12 @@ class _Batch:
             self.articles[article.id] = article
             if len(self.articles) >= self.size:
                 self.flush()
+
+    def _warner(self, raw: RawDocument) -> Callable[[str], None]:
+        def warn(reason: str) -> None:
+            self.report.warnings.append(InputProblem(raw.origin.path, raw.origin.item, reason, fatal=False))
+
+        return warn
 
     def flush(self) -> None:
         known = self.store.known_ids(self.articles)
@@ -233,10 +239,10 @@ def publication_order(article: Article) -> tuple[float, ...]:
     return publication_key(article.published)
 
 
-def clean_document(raw: RawDocument) -> Article | InputProblem:
+def clean_document(raw: RawDocument, warn: Callable[[str], None] | None = None) -> Article | InputProblem:
     """Return the clean article, or the problem that stops it (an extraction failure is reported, never raised)."""
     try:
-        return extract.clean(raw)
+        return extract.clean(raw, warn)
     except Exception as exc:  # one bad record must never stop a batch; it is reported, not hidden
         log.debug("extraction failed", exc_info=True)
         return InputProblem(raw.origin.path, raw.origin.item, f"extraction failed: {type(exc).__name__}: {exc}")

@@ -37,6 +37,14 @@ def test_ingest_exits_1_and_names_the_bad_file_when_some_input_fails(tmp_path):
     assert "Traceback" not in result.output
 
 
+def test_ingest_warns_of_an_unreadable_stated_date_and_still_stores_the_article(tmp_path):
+    record = {"url": "https://wire.example/7", "title": "Harbour budget", "text": DUMP, "published": "soon-ish"}
+    (tmp_path / "wire.jsonl").write_text(json.dumps(record) + "\n")
+    result = runner.invoke(app, ["ingest", "-q", "--db", str(tmp_path / "n.db"), str(tmp_path / "wire.jsonl")])
+    assert result.exit_code == 0 and "articles new: 1" in result.output
+    assert re.search(r"warning \S*wire\.jsonl: line 1: stated publication date 'soon-ish' is not a date", result.output)
+
+
 def test_usage_errors_exit_2(tmp_path):
     assert runner.invoke(app, ["ingest"]).exit_code == 2
     result = runner.invoke(app, ["export", "--db", str(tmp_path / "n.db"), "--format", "xml"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 
 from storyline.models import Article, Extraction, InputProblem, RawDocument
 from storyline.settings import MAX_DOCUMENT_CHARS
@@ -18,8 +19,11 @@ from storyline.settings import MAX_DOCUMENT_CHARS
 _HTML_OVERHEAD = 4
 
 
-def clean(raw: RawDocument) -> Article | InputProblem:
-    """Return the clean Article in ``raw``, or an InputProblem saying why there is none."""
+def clean(raw: RawDocument, warn: Callable[[str], None] | None = None) -> Article | InputProblem:
+    """Return the clean Article in ``raw``, or an InputProblem saying why there is none.
+
+    ``warn`` hears of what the input stated but the article cannot keep (an unreadable date).
+    """
     limit = MAX_DOCUMENT_CHARS * (_HTML_OVERHEAD if raw.body_kind == "html" else 1)
     if len(raw.body) > limit:
         return InputProblem(raw.origin.path, raw.origin.item,
@@ -33,7 +37,7 @@ def clean(raw: RawDocument) -> Article | InputProblem:
             raw.origin.item,
             f"article text of {len(found.text):,} characters exceeds {MAX_DOCUMENT_CHARS:,}",
         )
-    _merge_stated(found, raw)
+    _merge_stated(found, raw, warn or (lambda _: None))
     found.language = _language_code(raw.language) or found.language or detect_language(found.text)
     return Article(
         id=article_id(found.url, found.outlet, found.title, found.text),
@@ -123,7 +127,7 @@ def _fragment_text(html: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-def _merge_stated(found: Extraction, raw: RawDocument) -> None:
+def _merge_stated(found: Extraction, raw: RawDocument, warn: Callable[[str], None]) -> None:
     found.title = raw.title or found.title
     found.url = raw.url or found.url
     found.outlet = raw.outlet or found.outlet
@@ -137,6 +141,9 @@ def _merge_stated(found: Extraction, raw: RawDocument) -> None:
         inferred = infer_publication_date(found.text)
         if inferred:
             found.published, found.published_from = inferred, "inferred"
+    if raw.published and raw.published.strip() and not stated:
+        kept = f"dated {found.published} from its {found.published_from}" if found.published else "stored undated"
+        warn(f"stated publication date {raw.published.strip()[:80]!r} is not a date storyline can read; {kept}")
 
 
 def _stated_date(value: str | None) -> str | None:

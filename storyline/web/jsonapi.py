@@ -98,7 +98,8 @@ async def ingest(request: Request) -> JSONResponse:
 def report_record(report: IngestReport) -> dict[str, Any]:
     """Return an ingest report as JSON data, each problem as its one-line message."""
     return dataclasses.asdict(report) | {"ok": report.ok, "skipped": [str(p) for p in report.skipped],
-                                         "failed": [str(p) for p in report.failed]}
+                                         "failed": [str(p) for p in report.failed],
+                                         "warnings": [str(p) for p in report.warnings]}
 
 
 def run_ingest(db_path: str, name: str, data: bytes) -> IngestReport:

@@ -28,3 +28,21 @@ def test_clean_prefers_the_stated_language_to_a_guess() -> None:
     assert isinstance(article, Article) and article.language == "fr"
     unstated = clean(_feed_item(None, body))
     assert isinstance(unstated, Article) and unstated.language == "en"
+
+
+def _jsonl_record(published: str) -> RawDocument:
+    return RawDocument(origin=Origin("wire.jsonl", "line 3"), source_format="jsonl", body=SUMMARY,
+                       body_kind="text", title="Fire guts plant", published=published)
+
+
+def test_an_unreadable_stated_date_is_reported_and_the_article_kept_undated() -> None:
+    heard: list[str] = []
+    article = clean(_jsonl_record("sometime last week"), heard.append)
+    assert isinstance(article, Article) and article.published is None
+    assert heard == ["stated publication date 'sometime last week' is not a date storyline can read; stored undated"]
+
+
+def test_a_readable_stated_date_raises_no_warning() -> None:
+    heard: list[str] = []
+    article = clean(_jsonl_record("2024-03-02T19:40:00+01:00"), heard.append)
+    assert isinstance(article, Article) and article.published == "2024-03-02T19:40:00+01:00" and heard == []
