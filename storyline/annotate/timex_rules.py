@@ -444,7 +444,10 @@ def _relative_day(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     if ctx.anchor is None:
         return _found(m, None, gran="day", mod=mod)
-    day = cal.day_value(ctx.anchor + timedelta(days=_DAY_OFFSETS[word]))
+    offset = _DAY_OFFSETS[word]
+    if word == "overnight" and ctx.tense(*_span(m)) in ("future", "present"):
+        offset = 0  # "rain will fall overnight", "roads stay closed overnight": the coming night
+    day = cal.day_value(ctx.anchor + timedelta(days=offset))
     if word in ("tonight", "overnight") or pod:
         return _found(m, f"{day}T{lex.PARTS_OF_DAY[pod or word]}", type="TIME", gran="time", mod=mod)
     return _found(m, day, gran="day", mod=mod)

@@ -7,6 +7,8 @@ from typing import Any
 
 _FUTURE_AUX = frozenset({"will", "'ll", "ll", "shall", "wo", "would", "'d"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})
+# Modals of obligation and advice: what they govern is still to be done.
+_ADVICE_AUX = frozenset({"should", "must"})
 _PAST_TAGS = frozenset({"VBD"})
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 # Verbs whose infinitive complement is a plan: "plans to travel on Monday" looks ahead. Matched on the
@@ -124,6 +126,8 @@ def _verb_tense(verb: Any) -> str | None:
         return "past"
     if any(a.lower_ in ("has", "have") for a in auxes):
         return "past"
+    if words & _ADVICE_AUX:
+        return "future"  # "residents should keep windows shut overnight", "must appear on Monday"
     if verb.tag_ in _PAST_TAGS or (verb.tag_ == "VBN" and not auxes):
         return "past"  # "announced Friday": a bare participle reports what happened
     if verb.tag_ in _PRESENT_TAGS or any(a.tag_ in _PRESENT_TAGS for a in auxes):

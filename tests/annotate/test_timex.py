@@ -807,6 +807,20 @@ def test_timex_a_date_something_was_scheduled_for_looks_ahead_unless_called_off(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Heavy rain will fall overnight, forecasters said.", "overnight", "2020-09-11TNI"),
+        ("Police arrested two men overnight.", "overnight", "2020-09-10TNI"),
+        ("The suspect must appear in court on Monday.", "Monday", "2020-09-14"),
+        ("The parcel should have arrived on Monday.", "Monday", "2020-09-07"),
+    ],
+)
+def test_timex_overnight_and_obligations_follow_the_clause_tense(nlp: Any, text: str, phrase: str, value: str) -> None:
+    assert _one(text, phrase, doc=nlp(text)).value == value
+
+
+@pytest.mark.slow
 def test_timex_fronted_weekday_dates_the_planning_itself(nlp: Any) -> None:
     text = "On Tuesday, the government planned to pay the families."
     assert _one(text, "Tuesday", doc=nlp(text)).value == "2020-09-08"
