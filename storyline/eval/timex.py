@@ -7,7 +7,9 @@ Usage: ``python -m storyline.eval.timex DIR [--json] [--no-parse] [--every N --o
 one line per miss (a gold expression nothing overlaps), spurious prediction and type or value disagreement.
 
 Every ``*.tml`` under DIR is read; the DCT TIMEX3 (functionInDocument="CREATION_TIME") is the
-publication date and the other TIMEX3 elements inside <TEXT> are the gold expressions.
+publication date and the other TIMEX3 elements inside <TEXT> are the gold expressions. A DIR without
+``*.tml`` files that holds the MEANTIME corpus (its tarball or its CAT XML files) is read as MEANTIME:
+120 English Wikinews articles, the first six sentences of each annotated with TIMEX3 (``load_docs``).
 
 How this follows the TempEval-3 scorer (UzZaman et al. 2013, "SemEval-2013 Task 1: TempEval-3",
 section 4.1):
@@ -30,9 +32,12 @@ import html
 import json
 import re
 import sys
+import tarfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
+
+from defusedxml import ElementTree
 
 from storyline.annotate.timex import find_timexes
 from storyline.models import TimeExpr
@@ -135,9 +140,79 @@ def select_files(directory: Path, every: int = 1, offset: int = 0) -> list[Path]
     return sorted(directory.rglob("*.tml"))[offset::every]
 
 
+def load_docs(directory: Path, every: int = 1, offset: int = 0) -> list[GoldDoc]:
+    """Return the selected gold documents: TimeML files, or else the MEANTIME corpus found under ``directory``."""
+    files = select_files(directory, every, offset)
+    if files or not list(directory.glob("*.tar.gz")) + list(directory.rglob("*.xml")):
+        return [read_tml(path) for path in files]
+    return meantime_docs(directory)[offset::every]
+
+
+# --- MEANTIME (Minard et al. 2016): Wikinews articles in NAF-like CAT XML, TIMEX3 on token anchors --------
+
+# Only the first sentences of each MEANTIME article are annotated (the title is sentence 0).
+MEANTIME_SENTENCES = 6
+_MEANTIME_FOLDER = "intra-doc_annotation"
+_NO_SPACE_BEFORE = frozenset({",", ".", ":", ";", ")", "%", "?", "!"})
+_QUOTES = {"``": '"', "''": '"'}
+
+
+def meantime_docs(path: Path) -> list[GoldDoc]:
+    """Return the MEANTIME English articles (its intra-document annotation) sorted by file name."""
+    found = [(name, _meantime_doc(name, data)) for name, data in _meantime_files(path)]
+    return [doc for _, doc in sorted(found, key=lambda nd: Path(nd[0]).name)]
+
+
+def _meantime_files(path: Path) -> Iterator[tuple[str, bytes]]:
+    wanted = f"/{_MEANTIME_FOLDER}/"
+    for tarball in sorted(path.glob("*.tar.gz")):
+        with tarfile.open(tarball) as tar:
+            for member in tar:
+                handle = tar.extractfile(member) if wanted in member.name and member.name.endswith(".xml") else None
+                if handle is not None:
+                    yield member.name, handle.read()
+    for file in sorted(path.rglob("*.xml")):
+        if wanted in file.as_posix():
+            yield str(file), file.read_bytes()
+
+
+def _meantime_doc(name: str, data: bytes) -> GoldDoc:
+    """Return one MEANTIME article: its detokenised first sentences, creation date and TIMEX3 extents."""
+    root = ElementTree.fromstring(data)
+    tokens = sorted((int(t.get("t_id", "0")), int(t.get("sentence", "0")), t.text or "") for t in root.iter("token"))
+    spans: dict[int, tuple[int, int]] = {}
+    parts: list[str] = []
+    length, last_sentence, last_text = 0, None, ""
+    for tid, sentence, text in tokens:
+        if sentence >= MEANTIME_SENTENCES:
+            break
+        text = _QUOTES.get(text, text)
+        if last_sentence is not None:
+            glue = "\n" if sentence != last_sentence else "" if _joins(last_text, text) else " "
+            parts.append(glue)
+            length += len(glue)
+        spans[tid] = (length, length + len(text))
+        parts.append(text)
+        length += len(text)
+        last_sentence, last_text = sentence, text
+    dct, gold = None, []
+    for timex in root.iter("TIMEX3"):
+        if timex.get("functionInDocument") == "CREATION_TIME":
+            dct = timex.get("value")
+        anchors = [spans[i] for a in timex.iter("token_anchor") if (i := int(a.get("t_id", "-1"))) in spans]
+        if anchors:
+            gold.append(GoldTimex(anchors[0][0], anchors[-1][1], timex.get("type", ""), timex.get("value", "")))
+    return GoldDoc(name, "".join(parts), dct, sorted(gold))
+
+
+def _joins(before: str, token: str) -> bool:
+    """Return whether a token is written against the one before it ("," "n't" "'s", after "(" or "$")."""
+    return token in _NO_SPACE_BEFORE or token.startswith("'") or token.lower() == "n't" or before in ("(", "$")
+
+
 def _predictions(directory: Path, parse: bool, every: int, offset: int) -> Iterator[tuple[GoldDoc, list[TimeExpr]]]:
     """Yield each selected document with the expressions ``find_timexes`` finds in it."""
-    docs = [read_tml(path) for path in select_files(directory, every, offset)]
+    docs = load_docs(directory, every, offset)
     parses: Iterable[Any] = _load_spacy().pipe(d.text for d in docs) if parse else (None for _ in docs)
     for doc, parsed in zip(docs, parses, strict=True):
         yield doc, find_timexes(doc.text, doc.dct, parsed)
@@ -239,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     for line in errors or []:
         print(line)
     if scores["docs"] == 0:
-        print(f"{args.directory}: no *.tml files found", file=sys.stderr)
+        print(f"{args.directory}: no *.tml files (or MEANTIME corpus) found", file=sys.stderr)
         return 2
     if args.json:
         print(json.dumps(scores))
