@@ -136,9 +136,10 @@ def find_roles(doc: Doc, entities: list[Entity], date: str | None) -> None:
     """Fill ``roles`` of the PERSON entities from the title phrases and appositions around their mentions."""
     spans = _person_spans(doc, entities)
     found = [f for index, span in spans for f in _phrases_at(doc, span, index)]
+    doc_text = doc.text  # spaCy joins the tokens again on every read of Doc.text
     for f in found:
         role = _role_text(f, found, spans, doc)
-        quote = doc.text[f.quote_start : f.quote_end]
+        quote = doc_text[f.quote_start : f.quote_end]
         for text in ([role] if role else []) + ([f"age {f.phrase.age}"] if f.phrase.age else []):
             _add_role(entities[f.entity], Role(role=text, quote=quote, start=f.quote_start, date=date))
 
