@@ -236,6 +236,18 @@ def test_person_meeting_themself_is_a_role_conflict():
     assert conflict.claims[0].quote == "On Monday Lukashenko will meet Lukashenko in Sochi."
 
 
+def test_person_with_country_after_the_name_meeting_themself_is_a_role_conflict():
+    text = "Prime Minister Sipho Ndlovu of Lesotho will hold talks with Sipho Ndlovu in Maseru on Friday."
+    [conflict] = detect(STORY, [article("t", text, "Highveld Post")])
+    assert conflict.kind == "role"
+    assert conflict.summary.startswith("Highveld Post has Sipho Ndlovu meeting Sipho Ndlovu")
+
+
+def test_titled_leader_of_a_country_meeting_another_person_is_not_a_conflict():
+    text = "Prime Minister Sipho Ndlovu of Lesotho will hold talks with Thabo Ndlovu in Maseru on Friday."
+    assert kinds([article("t", text, "Highveld Post")]) == []
+
+
 def test_meeting_a_namesake_with_another_first_name_is_not_a_conflict():
     assert kinds([article("t", "Alexander Lukashenko met Viktor Lukashenko in Minsk.", "TASS")]) == []
 
