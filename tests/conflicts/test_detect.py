@@ -206,6 +206,32 @@ def meeting(id, guest, date):
                                         ["Putin", guest, "Sochi"], status="happened")], entities=people)
 
 
+def grounding(id, text, date, subject, island="Hydra"):
+    """A report of a ship running aground off an island the recogniser tags NORP."""
+    a = article(id, text, id, [event(id, text, date, f"The {subject} ran off {island}", "run", None, [island],
+                                     status="happened")], entities=[Entity(island, "NORP")])
+    a.events[0].subject = subject
+    return a
+
+
+def test_one_ship_aground_on_two_days_is_a_date_conflict():
+    a = grounding("a", "The ferry Morning Tern ran aground off Hydra on Thursday night.", "2024-05-09", "ferry")
+    b = grounding("b", "The ferry, which ran aground off Hydra on Friday, was towed to Piraeus.", "2024-05-10", "ferry")
+    assert kinds([a, b]) == ["date"]
+
+
+def test_two_ships_aground_on_two_days_are_not_a_date_conflict():
+    a = grounding("a", "The ferry Morning Tern ran aground off Hydra on Thursday night.", "2024-05-09", "ferry")
+    b = grounding("b", "A tanker ran aground off Hydra on Friday, the coast guard said.", "2024-05-10", "tanker")
+    assert kinds([a, b]) == []
+
+
+def test_ships_running_off_two_days_without_aground_are_not_a_date_conflict():
+    a = grounding("a", "The ferry Morning Tern ran late off Hydra on Thursday.", "2024-05-09", "ferry")
+    b = grounding("b", "The ferry ran a new route off Hydra on Friday.", "2024-05-10", "ferry")
+    assert kinds([a, b]) == []
+
+
 def test_one_host_meeting_two_guests_on_two_days_is_not_a_date_conflict():
     assert kinds([meeting("a", "Lukashenko", "2020-09-14"), meeting("b", "Erdogan", "2020-09-15")]) == []
 
