@@ -282,12 +282,25 @@ def _render(tokens: list[Token], the: bool = False, trim: bool = True, capital: 
 def _readable(text: str, head: Token) -> bool:
     """Return True when a summary reads as a clause: long enough, not a bare light verb, not a fragment."""
     words = text.split()
-    if len(words) < MIN_SUMMARY_WORDS or words[0].lower() in RELATIVE_WORDS | {"to"}:
+    if words[0].lower() in RELATIVE_WORDS | {"to"}:
+        return False
+    if len(words) < MIN_SUMMARY_WORDS and not _named_actor_acts(words, head):
         return False
     if head.lemma_ in LIGHT_LEMMAS and len(words) < MIN_SUMMARY_WORDS + 1:
         return False
     finite = head.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") for c in head.children)
     return finite or _is_infinitive(head) or head.dep_ == "xcomp" or _mistagged_past(head)
+
+
+def _named_actor_acts(words: list[str], head: Token) -> bool:
+    """Return True for two words that still tell an event: a named subject and its own full verb.
+
+    "Waaka resigned" (from "Waaka, who resigned on February 4, ...") says who did what; "It was" does not.
+    """
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    named = any(c.pos_ == "PROPN" or (c.lower_ in RELATIVE_WORDS and head.head.pos_ == "PROPN") for c in subjects)
+    return len(words) == MIN_SUMMARY_WORDS - 1 and named and head.lemma_ not in LIGHT_LEMMAS \
+        and head.lemma_ not in REPORTING_LEMMAS and head.tag_ in FINITE_TAGS
 
 
 def _mistagged_past(head: Token) -> bool:

@@ -125,3 +125,13 @@ def test_a_name_in_apposition_without_commas_stays_in_the_summary(parsed):
             "against him rested on one witness.")
     got = summaries(parsed, text, [("Wednesday", "2024-06-12", "day")], published="2024-06-13")
     assert got and "Tomas Riquelme" in got[0]
+
+
+def test_named_person_with_a_full_verb_is_an_event_in_two_words(parsed):
+    text = "Okonjo, who resigned on March 3, thanked the party for its support."
+    assert summaries(parsed, text, [("March 3", "2021-03-03", "day")], published="2021-03-05") == ["Okonjo resigned"]
+
+
+def test_two_words_without_a_named_subject_are_no_event(parsed):
+    text = "It ended on March 3, and nobody noticed."
+    assert summaries(parsed, text, [("March 3", "2021-03-03", "day")], published="2021-03-05") == []
