@@ -39,6 +39,8 @@ ONE_OFF_TRIGGERS = {"derail": "derail", "derailment": "derail", "crash": "crash"
                     "assassination": "assassinate", "resign": "resign", "resignation": "resign",
                     "grounding": "aground"}
 ONE_OFF_KINDS = frozenset(ONE_OFF_TRIGGERS.values())
+# Once-only events that belong to a person rather than a place: the person, not a shared place, ties two reports.
+PERSONAL_ONE_OFF_KINDS = frozenset({"resign", "assassinate"})
 # Verbs that tell a phone call when the sentence says so ("spoke by phone", "talked by telephone").
 TALK_TRIGGERS = {"speak", "talk", "phone", "telephone"}
 CALLERS = 2  # a call is told apart from the next one by who spoke: both reports must name both
@@ -131,6 +133,8 @@ def _one_occurrence(a: EventMention, b: EventMention, types: dict[str, str]) -> 
 
     One of them must name its subject as known ("the train"): "a bridge collapsed" twice is two bridges.
     """
+    if _event_kind(a) in PERSONAL_ONE_OFF_KINDS and _same_person(a, b, types):
+        return True  # "Waaka resigned on Thursday" and "Waaka, who resigned on Wednesday": one resignation
     if _event_kind(a) not in ONE_OFF_KINDS or not _places(a, types) & _places(b, types):
         return False
     sites_a, sites_b = _sites(a, types), _sites(b, types)
@@ -143,6 +147,12 @@ def _one_occurrence(a: EventMention, b: EventMention, types: dict[str, str]) -> 
         return True  # "Tuesday's derailment": an event noun with its day is already a known one
     pattern = rf"\bthe\s+(?:[\w-]+\s+){{0,3}}{re.escape(subject)}"
     return any(re.search(pattern, m.quote, re.I) for m in (a, b))
+
+
+def _same_person(a: EventMention, b: EventMention, types: dict[str, str]) -> bool:
+    """Return True when both reports name one person (by surname: "Waaka" is "Tom Waaka")."""
+    people = [{name.split()[-1] for name in m.entities if types.get(name) == "PERSON"} for m in (a, b)]
+    return bool(people[0] & people[1])
 
 
 def _counts_differ(a: EventMention, b: EventMention) -> bool:

@@ -232,6 +232,26 @@ def test_ships_running_off_two_days_without_aground_are_not_a_date_conflict():
     assert kinds([a, b]) == []
 
 
+def resignation(id, text, date, person, summary):
+    """A report of a resignation naming no place: the person alone ties it to another report."""
+    return article(id, text, id, [event(id, text, date, summary, "resign", None, [person], status="happened")],
+                   entities=[Entity(person, "PERSON")])
+
+
+def test_one_persons_resignation_on_two_days_is_a_date_conflict():
+    text = "Kenya's embattled Labour Minister Ines Okafor resigned on Tuesday."
+    a = resignation("a", text, "2023-06-13", "Ines Okafor", "Kenya's embattled Labour Minister Ines Okafor resigned")
+    b = resignation("b", "Okafor, who resigned on Monday, left the capital.", "2023-06-12", "Okafor", "Okafor resigned")
+    assert kinds([a, b]) == ["date"]
+
+
+def test_two_people_resigning_on_two_days_are_not_a_date_conflict():
+    text = "Kenya's embattled Labour Minister Ines Okafor resigned on Tuesday."
+    a = resignation("a", text, "2023-06-13", "Ines Okafor", "Kenya's embattled Labour Minister Ines Okafor resigned")
+    b = resignation("b", "Mbeki, who resigned on Monday, left the capital.", "2023-06-12", "Mbeki", "Mbeki resigned")
+    assert kinds([a, b]) == []
+
+
 def test_one_host_meeting_two_guests_on_two_days_is_not_a_date_conflict():
     assert kinds([meeting("a", "Lukashenko", "2020-09-14"), meeting("b", "Erdogan", "2020-09-15")]) == []
 
