@@ -58,7 +58,7 @@ def _tense_from_parse(span: Any) -> str | None:
     verb = _governing_verb(root)
     if verb is None:
         return None
-    if _noun_read_as_verb(verb):
+    if noun_read_as_verb(verb):
         verb = verb.head  # "visited the pipeline works on March 14": "works" is the noun, "visited" the verb
     tense = _verb_tense(verb)
     if tense == "past" and _schedules_its_object(verb, root):
@@ -107,7 +107,7 @@ _CLAUSE_TAKING_STEMS = (
 )  # fmt: skip
 
 
-def _noun_read_as_verb(verb: Any) -> bool:
+def noun_read_as_verb(verb: Any) -> bool:
     """Return whether a present-tense "verb" is a plural noun the tagger misread ("the pipeline works").
 
     The parse then hangs it as a clause under the real verb: "visited [the pipeline] works", with no

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from storyline.annotate.timex_tense import noun_read_as_verb
+
 Token = Any  # spacy.tokens.Token
 
 REPORTING_LEMMAS = {
@@ -241,7 +243,9 @@ def _clause_tokens(head: Token, skip: set[int], depth: int) -> list[Token]:
         if child.dep_ in CLAUSE_DEPS and child.dep_ not in SUBJECT_DEPS and child.i not in skip:
             tokens.extend(_phrase(child, skip) if child.dep_ not in ("aux", "auxpass", "neg", "prt") else [child])
     said = next((c for c in head.children if c.dep_ == "ccomp"), None)
-    if said is not None and head.lemma_ not in REPORTING_LEMMAS and len(list(said.subtree)) <= MISPARSED_OBJECT:
+    if said is not None and noun_read_as_verb(said):
+        tokens.append(said)  # "visited the pipeline [works] on Monday": the noun ends the object
+    elif said is not None and head.lemma_ not in REPORTING_LEMMAS and len(list(said.subtree)) <= MISPARSED_OBJECT:
         tokens.extend(said.subtree)  # "did not give him [that right]": an object the parser took for a clause
     elif head.lemma_ in REPORTING_LEMMAS and said is not None and depth < 1:
         subject = _subject(said, skip) or []
