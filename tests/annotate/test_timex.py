@@ -844,3 +844,14 @@ def test_timex_year_opening_a_sentence_moves_the_narrative_on() -> None:
 def test_timex_a_plural_noun_read_as_a_verb_does_not_push_a_date_a_year_ahead(
         nlp: Any, text: str, value: str) -> None:
     assert _one(text, "September 2", doc=nlp(text)).value == value
+
+
+def test_timex_a_lone_clock_time_stays_on_the_day_the_sentence_before_named() -> None:
+    text = ("The cargo ship lost its rudder late on Wednesday, the port authority said.\n\n"
+            "It drifted onto the sandbank shortly before midnight.")
+    assert _one(text, "midnight").value == "2020-09-09T24:00"
+
+
+def test_timex_a_lone_clock_time_far_from_any_day_is_on_the_publication_day() -> None:
+    text = "The port reopened on Wednesday.\n\nCranes were repaired. Ships were queueing outside the harbour at noon."
+    assert _one(text, "noon").value == "2020-09-11T12:00"
