@@ -495,7 +495,23 @@ def _clock_day(before: list[Found], clock: Found, text: str, anchor: date | None
         near = clock.start - prev.end <= _CLOCK_DAY_REACH and "." not in text[prev.end : clock.start]
         if _is_day(prev) and near:
             return prev.value or ""
+    told = _day_told_just_before(before, clock, text)
+    if told is not None:
+        return told
     return cal.day_value(anchor) if anchor else ""
+
+
+def _day_told_just_before(before: list[Found], clock: Found, text: str) -> str | None:
+    """Return the day the sentence before named when this sentence names none ("... on Tuesday. It struck
+    the reef shortly before midnight"): the narrative stays on that day."""
+    sentence_start = max(text.rfind(". ", 0, clock.start), text.rfind("\n", 0, clock.start))
+    previous_start = max(text.rfind(". ", 0, max(sentence_start, 0)), text.rfind("\n\n", 0, max(sentence_start, 0)))
+    if sentence_start < 0 or not before:
+        return None
+    prev = before[-1]
+    if prev.start < sentence_start and prev.start > previous_start and _is_day(prev):
+        return prev.value or None
+    return None
 
 
 # Leading words TimeBank leaves outside the extent (counted on TimeBank durations): prepositions read as

@@ -60,6 +60,8 @@ def _tense_from_parse(span: Any) -> str | None:
     verb = _governing_verb(root)
     if verb is None:
         return None
+    if noun_read_as_verb(verb):
+        verb = verb.head  # "visited the pipeline works on March 14": "works" is the noun, "visited" the verb
     tense = _verb_tense(verb)
     if tense == "past" and _schedules_its_object(verb, root):
         return "future"  # "protesters planned a rally on Saturday": the rally is still ahead
@@ -97,6 +99,34 @@ def _scheduled_for(verb: Any, token: Any) -> bool:
     if prep.lower_ != "for" or prep.head.i != verb.i:
         return False
     return not _CALLED_OFF.search(token.sent.text)
+
+
+# Verbs that take a clause: under them a present-tense clause is real ("said the ferry sails on Monday").
+_CLAUSE_TAKING_STEMS = (
+    "say", "said", "tell", "told", "announc", "report", "stat", "add", "not", "think", "thought", "believ",
+    "know", "knew", "confirm", "warn", "insist", "claim", "deni", "explain", "argu", "learn", "heard", "hear",
+    "decid", "agre", "fear", "hop", "expect", "indicat", "suggest", "reveal", "show", "found", "ruled",
+)  # fmt: skip
+
+
+def noun_read_as_verb(verb: Any) -> bool:
+    """Return whether a present-tense "verb" is a plural noun the tagger misread ("the pipeline works").
+
+    The parse then hangs it as a clause under the real verb: "visited [the pipeline] works", with no
+    auxiliary or subject of its own but the noun before it, whose phrase opens with the determiner right
+    after a past-tense verb that takes objects, not clauses.
+    """
+    head = verb.head
+    if verb.tag_ != "VBZ" or verb.dep_ != "ccomp" or head.tag_ != "VBD" or head.lower_.startswith(_CLAUSE_TAKING_STEMS):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
+        return False
+    noun, opener = verb.doc[verb.i - 1], verb.doc[head.i + 1]
+    if noun.tag_ not in ("NN", "NNS") or noun.dep_ not in ("nsubj", "dobj"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.i != noun.i for c in verb.children):
+        return False  # the clause has a subject of its own: a real verb
+    return opener.dep_ == "det" and opener.head.i == noun.i
 
 
 def _hops(token: Any, ancestor: Any) -> int:

@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from itertools import combinations
 
+from storyline.annotate.roles import DEMONYMS
 from storyline.conflicts.common import (
     clause,
     count_rose,
@@ -35,11 +36,16 @@ SITE_TYPES = {"ORG", "FAC"}
 ONE_OFF_TRIGGERS = {"derail": "derail", "derailment": "derail", "crash": "crash", "collapse": "collapse",
                     "explode": "explode", "explosion": "explode", "sink": "sink", "sinking": "sink",
                     "capsize": "capsize", "erupt": "erupt", "eruption": "erupt", "assassinate": "assassinate",
-                    "assassination": "assassinate", "resign": "resign", "resignation": "resign"}
+                    "assassination": "assassinate", "resign": "resign", "resignation": "resign",
+                    "grounding": "aground"}
 ONE_OFF_KINDS = frozenset(ONE_OFF_TRIGGERS.values())
+# Once-only events that belong to a person rather than a place: the person, not a shared place, ties two reports.
+PERSONAL_ONE_OFF_KINDS = frozenset({"resign", "assassinate"})
 # Verbs that tell a phone call when the sentence says so ("spoke by phone", "talked by telephone").
 TALK_TRIGGERS = {"speak", "talk", "phone", "telephone"}
 CALLERS = 2  # a call is told apart from the next one by who spoke: both reports must name both
+# A ship runs aground once per voyage; the parser gives the verb "run" or "go", so the particle decides.
+_AGROUND = re.compile(r"\b(?:run|runs|ran|running|go|goes|went|gone|going)\s+aground\b", re.I)
 _PHONE = re.compile(r"\b(?:by|over the|on the)\s+(?:tele)?phone\b|\bphoned\b|\btelephoned\b", re.I)
 
 
@@ -115,6 +121,8 @@ def _event_kind(m: EventMention) -> str | None:
     kind = ONE_OFF_TRIGGERS.get(m.trigger or "", m.trigger)
     if kind not in ONE_OFF_KINDS and m.subject in ONE_OFF_TRIGGERS:
         return ONE_OFF_TRIGGERS[m.subject]
+    if kind in {"run", "go"} and _AGROUND.search(m.quote):
+        return "aground"
     if kind in TALK_TRIGGERS and _PHONE.search(m.quote):
         return "call"  # "spoke by phone on Wednesday" and "agreed in a telephone call on Tuesday": one call
     return kind
@@ -125,6 +133,8 @@ def _one_occurrence(a: EventMention, b: EventMention, types: dict[str, str]) -> 
 
     One of them must name its subject as known ("the train"): "a bridge collapsed" twice is two bridges.
     """
+    if _event_kind(a) in PERSONAL_ONE_OFF_KINDS and _same_person(a, b, types):
+        return True  # "Waaka resigned on Thursday" and "Waaka, who resigned on Wednesday": one resignation
     if _event_kind(a) not in ONE_OFF_KINDS or not _places(a, types) & _places(b, types):
         return False
     sites_a, sites_b = _sites(a, types), _sites(b, types)
@@ -137,6 +147,12 @@ def _one_occurrence(a: EventMention, b: EventMention, types: dict[str, str]) -> 
         return True  # "Tuesday's derailment": an event noun with its day is already a known one
     pattern = rf"\bthe\s+(?:[\w-]+\s+){{0,3}}{re.escape(subject)}"
     return any(re.search(pattern, m.quote, re.I) for m in (a, b))
+
+
+def _same_person(a: EventMention, b: EventMention, types: dict[str, str]) -> bool:
+    """Return True when both reports name one person (by surname: "Waaka" is "Tom Waaka")."""
+    people = [{name.split()[-1] for name in m.entities if types.get(name) == "PERSON"} for m in (a, b)]
+    return bool(people[0] & people[1])
 
 
 def _counts_differ(a: EventMention, b: EventMention) -> bool:
@@ -153,7 +169,17 @@ def _sites(m: EventMention, types: dict[str, str]) -> set[str]:
 
 
 def _places(m: EventMention, types: dict[str, str]) -> set[str]:
-    return {name for name in m.entities if types.get(name) in PLACE_TYPES}
+    return {name for name in m.entities if types.get(name) in PLACE_TYPES or _mistyped_place(name, types)}
+
+
+def _mistyped_place(name: str, types: dict[str, str]) -> bool:
+    """Return True for a NORP name that is no nationality: the recogniser tags islands so ("off Paros").
+
+    Plural names ("Democrats", "Shiites") are groups of people, not places.
+    """
+    if types.get(name) != "NORP" or name.endswith("s"):
+        return False
+    return name.lower() not in DEMONYMS and name not in DEMONYMS.values()
 
 
 def _same_places(a: EventMention, b: EventMention, types: dict[str, str]) -> bool:

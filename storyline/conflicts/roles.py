@@ -24,7 +24,6 @@ TWO_PARTY = (
 )
 SHORT_FORMS = ("US", "U.S.", "USA", "UK", "U.K.", "Britain", "Great Britain", "America")
 NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)*"
-SELF_ACTION = re.compile(rf"\b({NAME})\s+{TWO_PARTY}\s+(?:with\s+)?({NAME})(?!['’]s)")
 TITLE_WORDS = {"President", "Prime", "Minister", "Mr", "Mrs", "Ms", "Dr", "Chancellor", "Premier", "Leader",
                "General", "Gen", "Sir", "King", "Queen", "Foreign", "Interior", "Defence", "Defense", "The"}
 NOT_NAMES = STOP_WORDS | {d.lower() for d in calendar.day_name} | {m.lower() for m in calendar.month_name if m}
@@ -42,6 +41,8 @@ HEAD_OFFICES = {"president", "prime minister", "chancellor"}  # one person holds
 _C = "|".join(re.escape(c) for c in sorted(COUNTRY_OF, key=len, reverse=True))
 _T = "|".join(sorted(OFFICES, key=len, reverse=True))
 _OFFICE = rf"(?:(?P<c1>{_C})(?:['’]s)?\s+(?P<t1>(?i:{_T}))|(?P<t2>(?i:{_T}))\s+of\s+(?:the\s+)?(?P<c2>{_C}))"
+# "President Kwame Adjei of Ghana will meet ...": a place or body after the name belongs to the first party.
+SELF_ACTION = re.compile(rf"\b({NAME})(?:\s+of\s+(?:the\s+)?{NAME})?\s+{TWO_PARTY}\s+(?:with\s+)?({NAME})(?!['’]s)")
 TITLE_BEFORE = re.compile(rf"\b{_OFFICE}\s+(?P<name>{NAME})")
 TITLE_AFTER = re.compile(rf"(?P<name>{NAME}),\s+(?:the\s+)?{_OFFICE}\b")
 # A role as annotation states it: "Health Minister of Portugal", "finance minister", "President of Belarus".

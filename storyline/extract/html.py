@@ -106,6 +106,7 @@ _PUBLISHED_META = (
     "dc.date",
     "sailthru.date",
     "parsely-pub-date",
+    "date",  # a plain <meta name="date">: last, since some sites put the modification date there
 )
 _PUBLISHED_TIME = (
     "//time[@itemprop='datePublished' or @pubdate or contains(@class, 'publish')"

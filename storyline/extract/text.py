@@ -211,7 +211,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _PUBLICATION_WORDS = _vocab(
     "news post times herald courier observer digest daily weekly journal gazette tribune chronicle telegraph "
     "guardian examiner bulletin dispatch inquirer sentinel argus advertiser echo mail press wire newswire "
-    "reporter monitor globe register magazine newspaper local"
+    "reporter monitor globe register magazine newspaper local review watch today standard star mirror express "
+    "record"
 )
 _MASTHEAD_SUFFIXES = _vocab("online digital live international edition")  # "Connacht Courier Online"
 _NAME_LOWER_WORDS = _vocab("of the and & de la le el du des der die da di")  # "The Times of India"
@@ -229,6 +230,7 @@ _BREADCRUMB_SEP = re.compile(r"\s+[|›»>]\s+")
 # "Varnholm Local - your town, your news": a masthead with its slogan, in lower case after a dash or bar.
 _SLOGAN = re.compile(r"^(?P<name>[^-–—|:]+?)\s+[-–—|:]\s+(?P<slogan>(?:your|our|[a-z])[^.!?]*)$")
 SLOGAN_MAX_WORDS = 8
+_NEWS_TAGLINE = re.compile(r"\b(?:news|stories|reporting|journalism)\b", _I)
 
 
 def clean_text(raw: str, today: date | None = None) -> Extraction:
@@ -483,7 +485,11 @@ def _masthead_name(line: str) -> tuple[str | None, bool]:
     slogan = _SLOGAN.match(line)
     if slogan and _word_count(slogan.group("slogan")) <= SLOGAN_MAX_WORDS:
         name = slogan.group("name")
-        return (name, True) if _name_like(name) and _publication_name(name) else (None, False)
+        if not _name_like(name):
+            return None, False
+        # "Norway Abroad - news for Norwegians": a tagline about news marks a masthead even when the
+        # name does not end as a paper's does; any other tagline needs a title elsewhere in the head.
+        return name, _publication_name(name) or _NEWS_TAGLINE.search(slogan.group("slogan")) is not None
     parts = _BREADCRUMB_SEP.split(line)
     if len(parts) > 1:
         rest = parts[1:]

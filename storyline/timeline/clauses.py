@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from storyline.annotate.timex_tense import noun_read_as_verb
+
 Token = Any  # spacy.tokens.Token
 
 REPORTING_LEMMAS = {
@@ -241,7 +243,9 @@ def _clause_tokens(head: Token, skip: set[int], depth: int) -> list[Token]:
         if child.dep_ in CLAUSE_DEPS and child.dep_ not in SUBJECT_DEPS and child.i not in skip:
             tokens.extend(_phrase(child, skip) if child.dep_ not in ("aux", "auxpass", "neg", "prt") else [child])
     said = next((c for c in head.children if c.dep_ == "ccomp"), None)
-    if said is not None and head.lemma_ not in REPORTING_LEMMAS and len(list(said.subtree)) <= MISPARSED_OBJECT:
+    if said is not None and noun_read_as_verb(said):
+        tokens.append(said)  # "visited the pipeline [works] on Monday": the noun ends the object
+    elif said is not None and head.lemma_ not in REPORTING_LEMMAS and len(list(said.subtree)) <= MISPARSED_OBJECT:
         tokens.extend(said.subtree)  # "did not give him [that right]": an object the parser took for a clause
     elif head.lemma_ in REPORTING_LEMMAS and said is not None and depth < 1:
         subject = _subject(said, skip) or []
@@ -282,12 +286,25 @@ def _render(tokens: list[Token], the: bool = False, trim: bool = True, capital: 
 def _readable(text: str, head: Token) -> bool:
     """Return True when a summary reads as a clause: long enough, not a bare light verb, not a fragment."""
     words = text.split()
-    if len(words) < MIN_SUMMARY_WORDS or words[0].lower() in RELATIVE_WORDS | {"to"}:
+    if words[0].lower() in RELATIVE_WORDS | {"to"}:
+        return False
+    if len(words) < MIN_SUMMARY_WORDS and not _named_actor_acts(words, head):
         return False
     if head.lemma_ in LIGHT_LEMMAS and len(words) < MIN_SUMMARY_WORDS + 1:
         return False
     finite = head.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") for c in head.children)
     return finite or _is_infinitive(head) or head.dep_ == "xcomp" or _mistagged_past(head)
+
+
+def _named_actor_acts(words: list[str], head: Token) -> bool:
+    """Return True for two words that still tell an event: a named subject and its own full verb.
+
+    "Waaka resigned" (from "Waaka, who resigned on February 4, ...") says who did what; "It was" does not.
+    """
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    named = any(c.pos_ == "PROPN" or (c.lower_ in RELATIVE_WORDS and head.head.pos_ == "PROPN") for c in subjects)
+    return len(words) == MIN_SUMMARY_WORDS - 1 and named and head.lemma_ not in LIGHT_LEMMAS \
+        and head.lemma_ not in REPORTING_LEMMAS and head.tag_ in FINITE_TAGS
 
 
 def _mistagged_past(head: Token) -> bool:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from storyline.annotate.timex_tense import noun_read_as_verb
 from storyline.models import Article, EventMention, EventStatus, Span, TimeExpr
 from storyline.timeline import dates
 from storyline.timeline.clauses import REPORTING_LEMMAS, noun_summary, summary
@@ -180,12 +181,15 @@ def _modifies_noun(root: Token) -> bool:
 
 
 def _clause_head(token: Token) -> Token | None:
-    """Return the verb of the clause a token belongs to (None for verbless fragments)."""
+    """Return the verb of the clause a token belongs to (None for verbless fragments).
+
+    A plural noun the tagger read as a verb ("visited the dam works on Monday") gives way to the real verb.
+    """
     while token.pos_ not in ("VERB", "AUX"):
         if token.head.i == token.i:
             return None
         token = token.head
-    return token
+    return token.head if noun_read_as_verb(token) else token
 
 
 def _event_noun(anchor: Token) -> Token | None:

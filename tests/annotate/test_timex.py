@@ -843,3 +843,29 @@ def test_timex_year_inside_a_clause_leaves_the_narratives_dated_year() -> None:
 def test_timex_year_opening_a_sentence_moves_the_narrative_on() -> None:
     text = "On 10 March 1975, the general launched an offensive. In 1976, the army regrouped. It attacked on 11 March."
     assert _one(text, "11 March").value == "1976-03-11"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # "works" is the noun of "the dam works", misread as a present-tense verb: the date is behind
+        ("The governor inspected the new dam works on September 2.", "2020-09-02"),
+        ("Senator Alma Ruiz visited the Lagoa pipeline works on September 2.", "2020-09-02"),
+        # a real present-tense clause under a verb of saying still looks ahead
+        ("Officials said the new bridge opens on September 2.", "2021-09-02"),
+    ],
+)
+def test_timex_a_plural_noun_read_as_a_verb_does_not_push_a_date_a_year_ahead(
+        nlp: Any, text: str, value: str) -> None:
+    assert _one(text, "September 2", doc=nlp(text)).value == value
+
+
+def test_timex_a_lone_clock_time_stays_on_the_day_the_sentence_before_named() -> None:
+    text = ("The cargo ship lost its rudder late on Wednesday, the port authority said.\n\n"
+            "It drifted onto the sandbank shortly before midnight.")
+    assert _one(text, "midnight").value == "2020-09-09T24:00"
+
+
+def test_timex_a_lone_clock_time_far_from_any_day_is_on_the_publication_day() -> None:
+    text = "The port reopened on Wednesday.\n\nCranes were repaired. Ships were queueing outside the harbour at noon."
+    assert _one(text, "noon").value == "2020-09-11T12:00"

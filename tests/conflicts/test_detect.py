@@ -206,6 +206,52 @@ def meeting(id, guest, date):
                                         ["Putin", guest, "Sochi"], status="happened")], entities=people)
 
 
+def grounding(id, text, date, subject, island="Hydra"):
+    """A report of a ship running aground off an island the recogniser tags NORP."""
+    a = article(id, text, id, [event(id, text, date, f"The {subject} ran off {island}", "run", None, [island],
+                                     status="happened")], entities=[Entity(island, "NORP")])
+    a.events[0].subject = subject
+    return a
+
+
+def test_one_ship_aground_on_two_days_is_a_date_conflict():
+    a = grounding("a", "The ferry Morning Tern ran aground off Hydra on Thursday night.", "2024-05-09", "ferry")
+    b = grounding("b", "The ferry, which ran aground off Hydra on Friday, was towed to Piraeus.", "2024-05-10", "ferry")
+    assert kinds([a, b]) == ["date"]
+
+
+def test_two_ships_aground_on_two_days_are_not_a_date_conflict():
+    a = grounding("a", "The ferry Morning Tern ran aground off Hydra on Thursday night.", "2024-05-09", "ferry")
+    b = grounding("b", "A tanker ran aground off Hydra on Friday, the coast guard said.", "2024-05-10", "tanker")
+    assert kinds([a, b]) == []
+
+
+def test_ships_running_off_two_days_without_aground_are_not_a_date_conflict():
+    a = grounding("a", "The ferry Morning Tern ran late off Hydra on Thursday.", "2024-05-09", "ferry")
+    b = grounding("b", "The ferry ran a new route off Hydra on Friday.", "2024-05-10", "ferry")
+    assert kinds([a, b]) == []
+
+
+def resignation(id, text, date, person, summary):
+    """A report of a resignation naming no place: the person alone ties it to another report."""
+    return article(id, text, id, [event(id, text, date, summary, "resign", None, [person], status="happened")],
+                   entities=[Entity(person, "PERSON")])
+
+
+def test_one_persons_resignation_on_two_days_is_a_date_conflict():
+    text = "Kenya's embattled Labour Minister Ines Okafor resigned on Tuesday."
+    a = resignation("a", text, "2023-06-13", "Ines Okafor", "Kenya's embattled Labour Minister Ines Okafor resigned")
+    b = resignation("b", "Okafor, who resigned on Monday, left the capital.", "2023-06-12", "Okafor", "Okafor resigned")
+    assert kinds([a, b]) == ["date"]
+
+
+def test_two_people_resigning_on_two_days_are_not_a_date_conflict():
+    text = "Kenya's embattled Labour Minister Ines Okafor resigned on Tuesday."
+    a = resignation("a", text, "2023-06-13", "Ines Okafor", "Kenya's embattled Labour Minister Ines Okafor resigned")
+    b = resignation("b", "Mbeki, who resigned on Monday, left the capital.", "2023-06-12", "Mbeki", "Mbeki resigned")
+    assert kinds([a, b]) == []
+
+
 def test_one_host_meeting_two_guests_on_two_days_is_not_a_date_conflict():
     assert kinds([meeting("a", "Lukashenko", "2020-09-14"), meeting("b", "Erdogan", "2020-09-15")]) == []
 
@@ -234,6 +280,18 @@ def test_person_meeting_themself_is_a_role_conflict():
     assert conflict.kind == "role"
     assert conflict.summary.startswith("TASS has Lukashenko meeting Lukashenko")
     assert conflict.claims[0].quote == "On Monday Lukashenko will meet Lukashenko in Sochi."
+
+
+def test_person_with_country_after_the_name_meeting_themself_is_a_role_conflict():
+    text = "Prime Minister Sipho Ndlovu of Lesotho will hold talks with Sipho Ndlovu in Maseru on Friday."
+    [conflict] = detect(STORY, [article("t", text, "Highveld Post")])
+    assert conflict.kind == "role"
+    assert conflict.summary.startswith("Highveld Post has Sipho Ndlovu meeting Sipho Ndlovu")
+
+
+def test_titled_leader_of_a_country_meeting_another_person_is_not_a_conflict():
+    text = "Prime Minister Sipho Ndlovu of Lesotho will hold talks with Thabo Ndlovu in Maseru on Friday."
+    assert kinds([article("t", text, "Highveld Post")]) == []
 
 
 def test_meeting_a_namesake_with_another_first_name_is_not_a_conflict():

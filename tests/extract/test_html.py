@@ -168,6 +168,17 @@ def test_extract_html_gives_only_the_day_when_zone_is_unknown() -> None:
     assert extract_html(page).published == "2021-03-04"
 
 
+def test_extract_html_keeps_time_and_zone_of_a_plain_date_meta() -> None:
+    page = _page_with_head('<meta name="date" content="2022-11-07T21:05:00-05:00">')
+    assert extract_html(page).published == "2022-11-07T21:05:00-05:00"
+
+
+def test_extract_html_prefers_published_time_to_a_plain_date_meta() -> None:
+    page = _page_with_head('<meta name="date" content="2022-11-09T08:00:00-05:00">'
+                           '<meta property="article:published_time" content="2022-11-07T21:05:00-05:00">')
+    assert extract_html(page).published == "2022-11-07T21:05:00-05:00"
+
+
 @pytest.mark.parametrize("marker", ['itemprop="datePublished"', 'class="published"', 'class="entry-date published"'])
 def test_extract_html_reads_publication_time_element(marker: str) -> None:
     body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3])

@@ -444,6 +444,12 @@ def _dump(*head: str) -> str:
         (["Harbour Press | Sport | Local", "Nurses to strike for 48 hours"], "Harbour Press"),
         (["Brennholt Local - your town, your news", "Nurses to strike for 48 hours"], "Brennholt Local"),
         (["Fjordside Courier | news for the whole coast", "Nurses to strike for 48 hours"], "Fjordside Courier"),
+        # a tagline about news marks the masthead though "Lisbon Abroad" does not end as a paper's name does
+        (["Lisbon Abroad - news for expats in Portugal", "Posted on 14 July 2023 by admin", "Nurses to strike for 48 hours"],
+         "Lisbon Abroad"),
+        (["Alentejo Health Watch", "Nurses to strike for 48 hours", "Posted on July 14, 2023 by editors"],
+         "Alentejo Health Watch"),
+        (["Iberian Labour Review", "Nurses to strike for 48 hours", "Posted 14 July 2023"], "Iberian Labour Review"),
     ],
 )
 def test_clean_text_takes_the_outlet_from_a_masthead_and_the_title_from_the_headline(head: list[str], outlet: str) -> None:
@@ -462,6 +468,7 @@ def test_clean_text_takes_the_outlet_from_a_masthead_and_the_title_from_the_head
         (["Minister Quits Over Facebook Post"], "Minister Quits Over Facebook Post"),
         (["World News", "Nurses to strike"], "Nurses to strike"),  # a section label: a kicker, not a masthead
         (["Harbour Daily News"], "Harbour Daily News"),  # a paper's name, but nothing else can be the title
+        (["Pay Talks - what the nurses want"], "Pay Talks - what the nurses want"),  # a tagline, but no other title
     ],
 )
 def test_clean_text_keeps_a_title_case_headline_that_only_looks_like_a_masthead(head: list[str], title: str) -> None:

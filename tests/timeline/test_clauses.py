@@ -125,3 +125,19 @@ def test_a_name_in_apposition_without_commas_stays_in_the_summary(parsed):
             "against him rested on one witness.")
     got = summaries(parsed, text, [("Wednesday", "2024-06-12", "day")], published="2024-06-13")
     assert got and "Tomas Riquelme" in got[0]
+
+
+def test_named_person_with_a_full_verb_is_an_event_in_two_words(parsed):
+    text = "Okonjo, who resigned on March 3, thanked the party for its support."
+    assert summaries(parsed, text, [("March 3", "2021-03-03", "day")], published="2021-03-05") == ["Okonjo resigned"]
+
+
+def test_two_words_without_a_named_subject_are_no_event(parsed):
+    text = "It ended on March 3, and nobody noticed."
+    assert summaries(parsed, text, [("March 3", "2021-03-03", "day")], published="2021-03-05") == []
+
+
+def test_plural_noun_read_as_a_verb_gives_way_to_the_real_verb(parsed):
+    text = "Senator Alma Ruiz visited the Lagoa pipeline works on September 2."
+    assert summaries(parsed, text, [("September 2", "2020-09-02", "day")], published="2020-09-11") == [
+        "Senator Alma Ruiz visited the Lagoa pipeline works"]
