@@ -28,7 +28,7 @@ CACHED_TERMS = 1_000_000
 # Term namespaces the postings index holds (its partial-index condition, migration 0007): the ones
 # candidate lookup reads (storyline.stories.index).
 POSTED_NAMESPACES = ("e:", "n:", "w:")
-_POSTED = "substr(term, 1, 2) IN ('e:', 'n:', 'w:')"
+_POSTED = f"substr(term, 1, 2) IN ({', '.join(repr(ns) for ns in POSTED_NAMESPACES)})"
 # SQLite's name for the primary-key b-tree of the WITHOUT ROWID story_terms (for INDEXED BY).
 _PRIMARY_KEY = "sqlite_autoindex_story_terms_1"
 
