@@ -38,6 +38,11 @@ def counts_far_apart(x: str, y: str) -> bool:
     return high - low > SAME_COUNT_SLACK * high
 
 
+def surname(name: str) -> str:
+    """Return the last word of a name: how later mentions name a person ("Quispe" for "Ana Quispe")."""
+    return name.split()[-1]
+
+
 def outlet(article: Article) -> str:
     """Return how a journalist names the source of an article: its outlet, else its title, else its id."""
     if article.outlet:

@@ -16,6 +16,7 @@ from storyline.conflicts.common import (
     names_list,
     outlet,
     story_mentions,
+    surname,
 )
 from storyline.models import Article, Claim, Conflict, EventMention
 from storyline.timeline import dates
@@ -46,6 +47,7 @@ TALK_TRIGGERS = {"speak", "talk", "phone", "telephone"}
 CALLERS = 2  # a call is told apart from the next one by who spoke: both reports must name both
 # A ship runs aground once per voyage; the parser gives the verb "run" or "go", so the particle decides.
 _AGROUND = re.compile(r"\b(?:run|runs|ran|running|go|goes|went|gone|going)\s+aground\b", re.I)
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
 _PHONE = re.compile(r"\b(?:by|over the|on the)\s+(?:tele)?phone\b|\bphoned\b|\btelephoned\b", re.I)
 
 
@@ -151,7 +153,7 @@ def _one_occurrence(a: EventMention, b: EventMention, types: dict[str, str]) -> 
 
 def _same_person(a: EventMention, b: EventMention, types: dict[str, str]) -> bool:
     """Return True when both reports name one person (by surname: "Waaka" is "Tom Waaka")."""
-    people = [{name.split()[-1] for name in m.entities if types.get(name) == "PERSON"} for m in (a, b)]
+    people = [{surname(name) for name in m.entities if types.get(name) == "PERSON"} for m in (a, b)]
     return bool(people[0] & people[1])
 
 
@@ -187,7 +189,7 @@ def _same_places(a: EventMention, b: EventMention, types: dict[str, str]) -> boo
     pa, pb = _places(a, types), _places(b, types)
     if pa and pb and not pa & pb:
         return False
-    last_words = [{name.split()[-1] for name in m.entities} for m in (a, b)]  # "Quispe" is "Ana Quispe"
+    last_words = [{surname(name) for name in m.entities} for m in (a, b)]  # "Quispe" is "Ana Quispe"
     return not a.entities or not b.entities or bool(last_words[0] & last_words[1])
 
 
@@ -209,14 +211,19 @@ def _shared_actor(a: EventMention, b: EventMention, types: dict[str, str]) -> bo
 
 def _same_callers(a: EventMention, b: EventMention, types: dict[str, str]) -> bool:
     """Return True when both reports of a call name the same two people or more (by surname, in both quotes)."""
-    surnames = {name.split()[-1] for name in [*a.entities, *b.entities] if types.get(name) == "PERSON"}
-    quoted = [set(re.findall(r"\b[A-Z][\w'-]+", m.quote)) for m in (a, b)]
+    surnames = {surname(name) for name in [*a.entities, *b.entities] if types.get(name) == "PERSON"}
+    quoted = [_capitalised(m.quote) for m in (a, b)]
     return len({s for s in surnames if all(s in tokens for tokens in quoted)}) >= CALLERS
 
 
 def _named_in(m: EventMention, quote: str, types: dict[str, str]) -> bool:
-    tokens = set(re.findall(r"\b[A-Z][\w'-]+", quote))
-    return any(types.get(name) in ACTOR_TYPES and name.split()[-1] in tokens for name in m.entities)
+    tokens = _capitalised(quote)
+    return any(types.get(name) in ACTOR_TYPES and surname(name) in tokens for name in m.entities)
+
+
+def _capitalised(quote: str) -> set[str]:
+    """Return the capitalised words of a quote (a name the recogniser missed still stands there)."""
+    return set(_CAPITALISED.findall(quote))
 
 
 def _other_parties(a: EventMention, b: EventMention, people: dict[str, set[str]]) -> bool:
@@ -228,8 +235,8 @@ def _other_parties(a: EventMention, b: EventMention, people: dict[str, set[str]]
 
 def _unknown_to(known: set[str], names: set[str]) -> set[str]:
     """Return the names whose surname none of the known people bears ("Quispe" knows "Ana Quispe")."""
-    surnames = {name.split()[-1] for name in known}
-    return {name for name in names if name.split()[-1] not in surnames}
+    surnames = {surname(name) for name in known}
+    return {name for name in names if surname(name) not in surnames}
 
 
 def _definite(m: EventMention) -> bool:

@@ -9,7 +9,7 @@ from collections import defaultdict
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.annotate.roles import DEMONYMS, normalise_country
-from storyline.conflicts.common import names_list, outlet, sentence_at
+from storyline.conflicts.common import names_list, outlet, sentence_at, surname
 from storyline.models import Article, Claim, Conflict, Role
 
 # Verbs that need two parties; "X will meet X" is typical of machine translation dropping a name.
@@ -228,16 +228,12 @@ def _cabinet_conflict(name: str, a: str, ha: list[Holder], b: str, hb: list[Hold
     first_a, first_b = _one_per_article(ha), _one_per_article(hb)
     who_a, who_b = (names_list([outlet(h[1]) for h in hs]) for hs in (first_a, first_b))
     verb_a, verb_b = ("call" if len(hs) > 1 else "calls" for hs in (first_a, first_b))
-    summary = f"{who_a} {verb_a} {name} {a}; {who_b} {verb_b} {_surname(name)} {b}."
+    summary = f"{who_a} {verb_a} {name} {a}; {who_b} {verb_b} {surname(name)} {b}."
     return Conflict("role", summary, [_claim(h) for h in (*first_a, *first_b)])
 
 
 def _one_per_article(holders: list[Holder]) -> list[Holder]:
     return list({h[1].id: h for h in reversed(holders)}.values())[::-1]
-
-
-def _surname(name: str) -> str:
-    return name.split()[-1]
 
 
 def _ages(articles: list[Article]) -> list[Conflict]:
