@@ -19,12 +19,15 @@ from storyline.store.articles import ArticleQueries
 from storyline.store.listing import StoryListing
 from storyline.store.stories import IndexCache, StoryQueries
 from storyline.store.timeline import TimelineQueries
+from storyline.store.wal import Checkpointer, checkpoint
 
 __all__ = ["Store"]
 
 CACHE_KIB = 256 * 1024
 MMAP_BYTES = 2 * 1024**3
-WAL_PAGES = 10_000
+# SQLite's own checkpoint (inside a commit) is only a backstop for when the background one
+# (storyline.store.wal) falls behind.
+WAL_PAGES = 100_000
 
 
 class Store(ArticleQueries, StoryQueries, TimelineQueries, StoryListing):
@@ -35,6 +38,7 @@ class Store(ArticleQueries, StoryQueries, TimelineQueries, StoryListing):
         self.path = path
         self._depth = 0
         self.cache = IndexCache()
+        self._checkpointer: Checkpointer | None = None
 
     @classmethod
     def open(cls, path: str | Path = ":memory:") -> Store:
@@ -51,6 +55,9 @@ class Store(ArticleQueries, StoryQueries, TimelineQueries, StoryListing):
         return store
 
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.stop()  # first: the last connection to close checkpoints what is left
+            self._checkpointer = None
         self.conn.close()
 
     def __enter__(self) -> Store:
@@ -79,6 +86,19 @@ class Store(ArticleQueries, StoryQueries, TimelineQueries, StoryListing):
         except BaseException:
             self.forget_cache()
             raise
+        if self._depth == 0:
+            self._committed()
+
+    def _committed(self) -> None:
+        """Have the log checkpointed in the background (file databases; started at the first commit)."""
+        if self.path == ":memory:":
+            return
+        if self._checkpointer is None:
+            self._checkpointer = Checkpointer(self.path)
+        if self._checkpointer.restart_due.is_set():
+            self._checkpointer.restart_due.clear()
+            checkpoint(self.conn)
+        self._checkpointer.nudge()
 
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
@@ -108,12 +128,10 @@ def _configure(conn: sqlite3.Connection, path: str) -> None:
         # file) a 1 GB cache, or no mmap, changed nothing measurable (bench.stories, passages).
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
-        # Each assigned article rewrites ~100 scattered pages (postings; document frequencies were
-        # a few hundred more before they were logged, see storyline.store.stories.FOLD_ARTICLES);
-        # checkpointing every WAL_PAGES instead of SQLite's 1000 writes a page that many commits
-        # touched once and fsyncs less. Measured on the bench.stories state at 100k stored articles
-        # (--splice texts, one article per commit): commit 17.0 → 10.4 ms, mean assignment 43 → 35 ms;
-        # at 1k: commit 3.9 → 2.4 ms. 40,000 pages made no measurable difference with the log.
+        # Checkpoints run on a background thread after commits (storyline.store.wal); SQLite's
+        # own, inside a commit, only past WAL_PAGES. Before: SQLite's every 10,000 pages (its default
+        # 1,000 made a page that many commits touched be written once per 1,000: measured on the
+        # bench.stories state at 100k, --splice texts, commit 17.0 → 10.4 ms).
         conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_PAGES}")
 
 

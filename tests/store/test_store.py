@@ -6,7 +6,7 @@ import pytest
 
 from storyline.errors import NotFound, StoreError, UsageError
 from storyline.models import Article, Entity, Origin, Role
-from storyline.store import Store
+from storyline.store import WAL_PAGES, Store
 
 
 def article(ident: str, published: str | None = None, text: str = "Body text.") -> Article:
@@ -25,7 +25,7 @@ def test_store_applies_every_migration_once(tmp_path):
 def test_store_uses_wal_for_files(tmp_path):
     with Store.open(tmp_path / "news.db") as store:
         assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 10_000
+        assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == WAL_PAGES
 
 
 def test_adding_the_same_article_twice_stores_it_once(store):
