@@ -442,7 +442,9 @@ def _qualifier_name(doc: Doc, ent: Span) -> str:
 
 
 def _can_follow_of(token: Token) -> bool:
-    return token.tag_ in _TITLE_TAGS and token.ent_type_ != "PERSON"
+    """Return whether a token can be part of the "of"/"for" complement ("the prosecutor's office" too)."""
+    possessive = token.tag_ == "POS" and token.i > 0 and token.doc[token.i - 1].tag_ in ("NN", "NNS")
+    return (token.tag_ in _TITLE_TAGS or possessive) and token.ent_type_ != "PERSON"
 
 
 def _is_one_entity(span: Span) -> bool:

@@ -211,3 +211,8 @@ def test_an_organisation_before_a_title_still_qualifies_it() -> None:
 )
 def test_roles_read_a_post_named_with_for_in_an_apposition(text: str, name: str, role: str) -> None:
     assert [r.role for r in _roles(text, name)] == [role]
+
+
+def test_roles_read_a_possessive_noun_phrase_after_of_or_for() -> None:
+    text = "The head of the prosecutor's office, Ana Lind, said the case was closed."
+    assert [r.role for r in _roles(text, "Ana Lind")] == ["Head of prosecutor's office"]
