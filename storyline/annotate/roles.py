@@ -5,7 +5,8 @@ Five patterns, all read from tokens, part-of-speech tags and entity labels (no p
 - title before the name: "Kremlin spokesman Dmitry Peskov", "his Russian counterpart Vladimir Putin",
   "Russia's president Vladimir Putin", "the 37-year-old opposition leader Svetlana Tikhanovskaya",
   with a country after the name ("Prime Minister Mette Frederiksen of Denmark");
-- apposition before the name: "the President of Belarus, Alexander Lukashenko";
+- apposition before the name: "the President of Belarus, Alexander Lukashenko", "a spokesman for the
+  Interior Ministry, Anna Berg" (a post that serves a body keeps its "for");
 - apposition after the name: "Alexei Navalny, the 44-year-old opposition leader," and the age alone
   ("Lukashenko, 66,"), or both in turn ("Jacinda Ardern, 38, the prime minister of New Zealand,");
 - a present role in a "who" clause: "Kaja Kallas, who became Estonia's prime minister in January,"
@@ -119,6 +120,7 @@ class _Phrase:
     qualifier: str | None
     age: int | None
     has_det: bool
+    preposition: str = "of"  # the word joining the title and its qualifier ("spokesman for the ministry")
 
 
 @dataclass(slots=True)
@@ -318,7 +320,8 @@ def _read_phrase(doc: Doc, start: int, end: int) -> _Phrase | None:
     stop = _read_words(doc, i, end, phrase)
     if stop is None or (owner is not None and owner[1] is None and _head(phrase) not in ROLE_HEADS):
         return None  # a person's "third child" or "wife" is a relation, not a role
-    if stop < end:  # "of" follows the head
+    if stop < end:  # "of" (or "for") follows the head
+        phrase.preposition = doc[stop].lower_
         return _read_of(doc, stop + 1, end, phrase)
     return phrase
 
@@ -359,7 +362,7 @@ def _read_age(doc: Doc, i: int, end: int, phrase: _Phrase) -> int:
 
 def _read_words(doc: Doc, i: int, end: int, phrase: _Phrase) -> int | None:
     """Read title words and one qualifying entity up to "of" or the end; None when a word cannot be in a title."""
-    while i < end and doc[i].lower_ != "of":
+    while i < end and doc[i].lower_ != "of" and not _for_complement(doc[i], phrase):
         token = doc[i]
         if token.ent_type_ in _QUALIFIER_LABELS and _is_known_qualifier(token):
             ent = _entity_at(doc, i, end)
@@ -379,6 +382,11 @@ def _read_words(doc: Doc, i: int, end: int, phrase: _Phrase) -> int | None:
             phrase.words.append(token.text)
         i += 1
     return i
+
+
+def _for_complement(token: Token, phrase: _Phrase) -> bool:
+    """Return True for the "for" after a role head that names what the post serves ("spokesman for the ministry")."""
+    return token.lower_ == "for" and bool(phrase.words) and phrase.words[-1].lower() in ROLE_HEADS
 
 
 def _is_descriptive(token: Token) -> bool:
@@ -434,7 +442,9 @@ def _qualifier_name(doc: Doc, ent: Span) -> str:
 
 
 def _can_follow_of(token: Token) -> bool:
-    return token.tag_ in _TITLE_TAGS and token.ent_type_ != "PERSON"
+    """Return whether a token can be part of the "of"/"for" complement ("the prosecutor's office" too)."""
+    possessive = token.tag_ == "POS" and token.i > 0 and token.doc[token.i - 1].tag_ in ("NN", "NNS")
+    return (token.tag_ in _TITLE_TAGS or possessive) and token.ent_type_ != "PERSON"
 
 
 def _is_one_entity(span: Span) -> bool:
@@ -451,16 +461,19 @@ def _role_text(f: _Found, found: list[_Found], spans: list[tuple[int, Span]], do
         return None
     if _head(phrase) == "counterpart":
         return _counterpart(f, found, spans, doc)
-    return _normal_form(phrase.words, phrase.qualifier)
+    return _normal_form(phrase.words, phrase.qualifier, phrase.preposition)
 
 
-def _normal_form(words: list[str], qualifier: str | None) -> str:
-    """Return "President of Russia" for (["President"], "Russia") and "opposition leader" without a qualifier."""
+def _normal_form(words: list[str], qualifier: str | None, preposition: str = "of") -> str:
+    """Return "President of Russia" for (["President"], "Russia") and "opposition leader" without a qualifier.
+
+    A post that serves a body keeps its "for": "Spokesman for the Interior Ministry".
+    """
     if qualifier is None:
         return " ".join(w if _is_proper(w) or w.isupper() else w.lower() for w in words)
     title = " ".join(w.lower() if w.lower() in _LOWER_MODIFIERS else _capitalise(w) for w in words)
     the = "the " if qualifier in _NAMES_WITH_THE else ""
-    return f"{title} of {the}{qualifier}"
+    return f"{title} {preposition} {the}{qualifier}"
 
 
 def _is_proper(word: str) -> bool:

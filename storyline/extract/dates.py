@@ -9,7 +9,8 @@ Time-zone abbreviations are ambiguous; ``ZONES`` picks the reading common in
 English-language news: IST is India (+05:30, not Irish or Israel time), CST is
 US Central (-06:00, not China), BST is British Summer Time (+01:00, not
 Bangladesh). AST (Atlantic -04:00 or Arabia +03:00) is left out on purpose, so
-a time stated in AST stays naive. "ET"/"CT"/"MT"/"PT" resolve through the tz
+a time stated in AST stays naive, as does one with any zone abbreviation ZONES
+does not know ("10:40 WAKT"). "ET"/"CT"/"MT"/"PT" resolve through the tz
 database, so their offset follows daylight saving on that date.
 
 Numeric dates whose day and month are both <= 12 ("11/09/2020") are read day
@@ -54,6 +55,7 @@ ZONES: dict[str, int | tzinfo] = {
     "GST": 4 * _H, "ICT": 7 * _H, "WIB": 7 * _H, "HKT": 8 * _H, "SGT": 8 * _H, "PHT": 8 * _H,
     "AWST": 8 * _H, "JST": 9 * _H, "KST": 9 * _H, "ACST": 9 * _H + 1800, "ACDT": 10 * _H + 1800,
     "AEST": 10 * _H, "AEDT": 11 * _H, "NZST": 12 * _H, "NZDT": 13 * _H,
+    "CLT": -4 * _H, "CLST": -3 * _H, "ART": -3 * _H, "BRT": -3 * _H, "PET": -5 * _H, "COT": -5 * _H,
 }  # fmt: skip
 _US_ZONES = frozenset(
     {"EDT", "EST", "CDT", "CST", "MDT", "MST", "PDT", "PST", "AKDT", "AKST", "HST", "ET", "CT", "MT", "PT"}
@@ -85,6 +87,8 @@ _NUMERIC_DMY = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 _EPOCH = re.compile(r"^\d{9,13}(?:\.\d+)?$")
 _YEAR_IN = re.compile(r"(?<![\d])(?:19|20)\d\d(?![\d])")
 _WORD = re.compile(r"[A-Za-z]+")
+# A zone abbreviation ZONES does not know, right after a clock time ("10:40 WAKT"): the time stays naive.
+_CLOCK_ZONE = re.compile(r"(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?)\s+([A-Z]{2,5})\b")
 
 
 def parse_stated_date(value: str, today: date | None = None) -> str | None:
@@ -228,9 +232,16 @@ def _date_only(text: str) -> str | None:
     """Return the text without its label, normalised for dateutil, if it holds only date words and a digit."""
     text = _LABEL.sub("", text.strip(), count=1)
     text = _DOTTED_TIME.sub(r"\1:\2", _ORDINAL.sub(r"\1", text)).strip(" ,;:|")
+    text = _CLOCK_ZONE.sub(_known_zone_only, text)
     if not any(c.isdigit() for c in text) or any(w.lower() not in _DATE_WORDS for w in _WORD.findall(text)):
         return None
     return text
+
+
+def _known_zone_only(match: re.Match[str]) -> str:
+    """Keep a zone after a time when ZONES knows it (or it is AM/PM); drop an unknown one, leaving the time naive."""
+    zone = match.group(2)
+    return match.group(0) if zone in ZONES or zone.lower() in _DATE_WORDS else match.group(1)
 
 
 def _parse_date_statement(text: str, today: date | None) -> str | None:

@@ -240,7 +240,7 @@ def clean_text(raw: str, today: date | None = None) -> Extraction:
     line a boilerplate verdict from its own words; 3. find the publication
     line (published_from "text") and other date lines, the byline (author),
     the masthead (outlet: "Atlantic Post (English edition)", "Name | News | City",
-    a short name ending in Post, Observer, Digest ...; else the copyright holder
+    a short name ending in Post, Observer, Digest ..., a head line a copyright line names; else the copyright holder
     a byline names too) and the title (first substantial non-date line of the head; not part of
     ``text`` and not listed in ``removed``); 4. drop everything from a comment
     prompt on; 5. drop related-story blocks after their heading; 6. drop
@@ -458,13 +458,27 @@ def _mark_masthead(lines: list[str], reasons: list[str | None]) -> str | None:
     """
     end = head_end(lines)
     head = [i for i in _head_indices(lines) if reasons[i] is None and i < end]
+    holders = _copyright_holders(lines, reasons)
     for index in head[:MASTHEAD_HEAD_LINES]:
         name, strong = _masthead_name(lines[index])
+        if name is None and lines[index] in holders:
+            name = lines[index]  # "Pacific South Report" on top, "Copyright 2021 Pacific South Report." below
         others = [i for i in head if i != index and _title_like(lines[i]) and not _is_kicker(lines[i])]
         if name and (strong or others):
             reasons[index] = "masthead"
             return name
     return None
+
+
+def _copyright_holders(lines: list[str], reasons: list[str | None]) -> list[str]:
+    """Return the names the copyright lines hold ("© 2023 Upper Austria Today. All rights reserved."), in order."""
+    names: list[str] = []
+    for line, reason in zip(lines, reasons, strict=True):
+        match = _COPYRIGHT_HOLDER.match(line) if reason == "copyright" else None
+        name = match.group("name") if match else None
+        if name and _name_like(name) and name not in names:
+            names.append(name)
+    return names
 
 
 def _mark_outlet_prompts(lines: list[str], reasons: list[str | None], outlet: str | None) -> None:
@@ -539,12 +553,7 @@ def _copyright_holder(lines: list[str], reasons: list[str | None]) -> str | None
     "By Anna Gruber, Upper Austria Today" above it says the text is the outlet's own.
     """
     bylines = [line for line, reason in zip(lines, reasons, strict=True) if reason == "byline"]
-    for line, reason in zip(lines, reasons, strict=True):
-        match = _COPYRIGHT_HOLDER.match(line) if reason == "copyright" else None
-        name = match.group("name") if match else None
-        if name and _name_like(name) and any(name in byline for byline in bylines):
-            return name
-    return None
+    return next((name for name in _copyright_holders(lines, reasons) if any(name in b for b in bylines)), None)
 
 
 def _find_title(lines: list[str], reasons: list[str | None]) -> int | None:

@@ -37,8 +37,13 @@ BOILERPLATE = re.compile(
     r"|(?i:published|updated|posted|last modified|first published)\b"
     r"|[A-Z][A-Z .'-]+,?\s*(\(\w+\))?\s*[-—–]*\s*$)"
 )
-# A dateline opening a sentence: "MINSK — ", "LIMA, Aug 22 (Reuters) - ", "MINSK/MOSCOW — ".
-DATELINE = re.compile(r"^\s*[A-Z][A-Z .'/-]*[A-Z](,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(\([^)]*\))?\s*[—–-]+\s+")
+# A dateline opening a sentence: "MINSK — ", "LIMA, Aug 22 (Reuters) - ", "MINSK/MOSCOW — ",
+# with its country and accented capitals: "KRŠKO, Slovenia, Aug 20 (CEP) - ", "ARUSHA, Tanzania, Sept 10 (PAN) - ".
+_CAPS = "A-ZÀ-ÖØ-ÞĀ-ž"
+DATELINE = re.compile(
+    rf"^\s*[{_CAPS}][{_CAPS} .'/-]*[{_CAPS}](,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)?"
+    r"(,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(\([^)]*\))?\s*[—–-]+\s+"
+)
 # "has ruled Belarus since 1994", "since shortly after the election", "the contract runs until 2022",
 # "must be signed before Monday": the bounds of a state or a deadline, not an event on that date.
 SINCE = re.compile(r"\bsince\b[^,;.]{0,30}$|(?<!shortly )(?<!just )(?<!soon )"

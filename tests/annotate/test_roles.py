@@ -197,3 +197,22 @@ def test_a_portfolio_the_recogniser_tags_as_an_organisation_stays_part_of_the_ti
 def test_an_organisation_before_a_title_still_qualifies_it() -> None:
     text = "NATO Secretary General Mark Rutte met Energy Minister Ola Brekke in Oslo on Monday."
     assert [r.role for r in _roles(text, "Mark Rutte")] == ["Secretary General of NATO"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("The spokesman for the water agency, Tom Berg, said the dam held.", "Tom Berg", "Spokesman for water agency"),
+        ("\"It held,\" said a spokeswoman for the Interior Ministry, Anna Lind.", "Anna Lind",
+         "Spokeswoman for the Interior Ministry"),
+        ("Anna Lind, a spokeswoman for the Interior Ministry, said the dam held.", "Anna Lind",
+         "Spokeswoman for the Interior Ministry"),
+    ],
+)
+def test_roles_read_a_post_named_with_for_in_an_apposition(text: str, name: str, role: str) -> None:
+    assert [r.role for r in _roles(text, name)] == [role]
+
+
+def test_roles_read_a_possessive_noun_phrase_after_of_or_for() -> None:
+    text = "The head of the prosecutor's office, Ana Lind, said the case was closed."
+    assert [r.role for r in _roles(text, "Ana Lind")] == ["Head of prosecutor's office"]

@@ -60,6 +60,19 @@ def test_parse_publication_line_reads_labelled_and_bare_date_lines(line: str, ex
     assert parse_publication_line(line, TODAY) == expected
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Published 3 May 2021, 10:40 CLT", "2021-05-03T10:40:00-04:00"),
+        ("Published 3 May 2021, 10:40 BRT", "2021-05-03T10:40:00-03:00"),
+        ("Published 3 May 2021, 10:40 WAKT", "2021-05-03T10:40:00"),
+        ("Updated 3 May 2021 9:15 AM XYZT", "2021-05-03T09:15:00"),
+    ],
+)
+def test_parse_publication_line_keeps_a_line_whose_time_has_an_unknown_zone_naive(line: str, expected: str) -> None:
+    assert parse_publication_line(line, TODAY) == expected
+
+
 def test_parse_publication_line_reads_ambiguous_numeric_date_day_first() -> None:
     assert parse_publication_line("11/09/2020 12:30", TODAY) == "2020-09-11T12:30:00"
 

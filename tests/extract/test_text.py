@@ -477,6 +477,19 @@ def test_clean_text_keeps_a_title_case_headline_that_only_looks_like_a_masthead(
     assert found.text == f"{LEAD}\n\n{SECOND}"
 
 
+def test_clean_text_takes_a_head_line_that_a_copyright_line_names_as_the_masthead() -> None:
+    dump = _dump("Tagus Valley Report", "Published 14 July 2023", "", "Nurses to strike for 48 hours")
+    found = clean_text(f"{dump}\nCopyright 2023 Tagus Valley Report. All rights reserved.\n", TODAY)
+    assert found.title == "Nurses to strike for 48 hours" and found.outlet == "Tagus Valley Report"
+    assert "Tagus Valley Report" in found.removed and found.text == f"{LEAD}\n\n{SECOND}"
+
+
+def test_clean_text_keeps_a_headline_as_the_title_though_a_copyright_line_names_someone() -> None:
+    dump = _dump("Nurses to strike for 48 hours", "Published 14 July 2023")
+    found = clean_text(f"{dump}\nCopyright 2023 Tagus Valley Report. All rights reserved.\n", TODAY)
+    assert found.title == "Nurses to strike for 48 hours" and found.outlet is None
+
+
 def test_clean_text_keeps_a_body_line_that_names_the_masthead() -> None:
     body = "The Copenhagen Observer first reported the proposal on Monday."
     found = clean_text(_dump("Nurses to strike", "The Copenhagen Observer") + f"\n{body}\n", TODAY)

@@ -1,6 +1,9 @@
 """Per-article event extraction from hand-made sentences with hand-placed time expressions."""
 
-from storyline.models import TimeExpr
+import pytest
+
+from storyline.annotate import annotate
+from storyline.models import Article, Origin, TimeExpr
 from storyline.timeline.events import event_consumer, extract_events
 
 
@@ -176,3 +179,20 @@ def test_possessive_date_on_an_event_noun_inside_a_participle_phrase_dates_that_
                           published="2024-10-16")
     got = {(e.date, e.trigger) for e in extract_events(article, doc)}
     assert ("2024-10-13", "landslide") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("BRNO, Czech Republic, Sept 10 (CTK) - The two ministers met in Brno on Thursday.", "2021-09-10",
+         [("2021-09-09", "The two ministers met in Brno")]),
+        ("KRŠKO, Slovenia (CEP) - The river burst its banks on Friday.", "2021-08-20",
+         [("2021-08-20", "The river burst its banks")]),
+    ],
+)
+def test_agency_dateline_with_its_country_or_accented_capitals_stays_out_of_the_event(
+    text: str, published: str, expected: list[tuple[str, str]]
+) -> None:
+    article = Article(id="a1", origin=Origin(path="test"), text=text, published=published)
+    annotate([article], doc_consumers=[event_consumer])
+    assert [(e.date, e.summary) for e in article.events] == expected
