@@ -892,6 +892,10 @@ _BC = r"(?:BCE|BC|B\.C\.(?:E\.)?)"
 # "last" after "to" or a modal is the verb ("expected to last two days"): the duration is "two days".
 _LAST_NOT_VERB = r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bcan\s)(?<!\bmay\s)(?<!\bmight\s)last"
 
+# Days that count only some days of the calendar ("the past five trading days", "ten business days"): still
+# a count of days, so the duration rule reads them (TimeBank "Eight trading days": P8D).
+_DAY_KIND = r"(?:\s+(?i:trading|business|working))?"
+
 _RULES: list[tuple[str, Resolver]] = [
     (
         r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)"
@@ -1077,6 +1081,7 @@ _RULES: list[tuple[str, Resolver]] = [
         rf"(?:(?P<rel>(?i:past|{_LAST_NOT_VERB}|next|coming|first|final|previous|following|latest|remaining|entire|whole|full"
         rf"|initial|same))\s+)?(?:(?P<mod2>{lex.APPROX_WORDS})\s+)?(?P<n>{N}|{VN})(?P<half>\s+(?i:and)\s+(?i:a)\s+(?i:half))?"
         rf"(?:(?<!\d{{4}})\s+(?i:or|to|and)\s+(?P<n2>{N}))?(?:\s+(?i:more|additional|straight|consecutive|full|long))?"
+        rf"{_DAY_KIND}"
         rf"[\s-]+(?P<u>{U})(?:-old)?(?P<half2>\s+(?i:and)\s+(?i:a)\s+(?i:half))?{E}",
         _duration,
     ),

@@ -869,3 +869,16 @@ def test_timex_a_lone_clock_time_stays_on_the_day_the_sentence_before_named() ->
 def test_timex_a_lone_clock_time_far_from_any_day_is_on_the_publication_day() -> None:
     text = "The port reopened on Wednesday.\n\nCranes were repaired. Ships were queueing outside the harbour at noon."
     assert _one(text, "noon").value == "2020-09-11T12:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("For the past five trading days, stocks have been down.", "the past five trading days", "P5D"),
+        ("Eight trading days after the plunge, the index recovered.", "Eight trading days", "P8D"),
+        ("The bank must reply within ten business days.", "ten business days", "P10D"),
+    ],
+)
+def test_timex_trading_and_business_days_are_a_count_of_days(text: str, phrase: str, value: str) -> None:
+    found = _one(text, phrase)
+    assert (found.type, found.value) == ("DURATION", value)
