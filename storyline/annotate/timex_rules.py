@@ -369,6 +369,14 @@ def _year_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     return _found(m, f"@QY{_g(m, 'y')}", gran="quarter")
 
 
+def _period_a_year_back(m: re.Match[str], ctx: Context) -> Found | None:
+    """Return "the same month a year ago", "the quarter a year ago", "last year's quarter": the period under
+    discussion (the month or quarter named last) one year back, as a whole expression."""
+    if _low(_g(m, "u") or _g(m, "u2")) == "month":
+        return _found(m, "@Rmonth:-12", gran="month")
+    return _found(m, "@Q-4", gran="quarter")
+
+
 def _half(m: re.Match[str], ctx: Context) -> Found | None:
     h = 1 if _low(_g(m, "h")) in ("first", "front") else 2
     if _g(m, "y"):
@@ -896,6 +904,10 @@ _LAST_NOT_VERB = r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bcan
 # a count of days, so the duration rule reads them (TimeBank "Eight trading days": P8D).
 _DAY_KIND = r"(?:\s+(?i:trading|business|working))?"
 
+# "the same month a year ago", "the corresponding period last year": a period under discussion, a year back.
+_SAME = r"(?:(?i:same|corresponding|comparable)\s+)?"
+_DISCUSSED = r"(?i:quarter|period|month)"
+
 _RULES: list[tuple[str, Resolver]] = [
     (
         r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)"
@@ -982,6 +994,11 @@ _RULES: list[tuple[str, Resolver]] = [
         _the_quarter,
     ),
     (rf"{B}(?i:the|its)\s+(?P<y>{Y})\s+(?:(?i:fiscal)\s+)?(?i:quarter|period)(?!s|\w)", _year_quarter),
+    (
+        rf"{B}(?:(?i:the)\s+{_SAME}(?P<u>{_DISCUSSED})\s+(?i:a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?last\s+year)"
+        rf"|(?i:last\s+year['’]s)\s+{_SAME}(?P<u2>{_DISCUSSED})){E}",
+        _period_a_year_back,
+    ),
     (
         rf"{B}(?:(?i:the)\s+)?(?P<h>(?i:first|second|latter|last|back|front))\s+half(?:\s+of)?(?:\s+(?P<y>{Y})|\s+"
         r"(?P<rel>(?i:this|last|next|the))\s+year)(?![\w'’])",
@@ -1197,7 +1214,8 @@ _TRIGGER_OF: dict[Resolver, str] = {
     _month_alone: "month", _range_start: "month", _range_end: "month", _year: "year", _range_year: "year",
     _decade: "decade", _century: "century", _bc_year: "bc", _bc_range_start: "bc",
     _quarter: "quarter",
-    _q_code: "qcode", _the_quarter: "quarter", _year_quarter: "quarter", _half: "half", _season: "season",
+    _q_code: "qcode", _the_quarter: "quarter", _year_quarter: "quarter", _period_a_year_back: "unit",
+    _half: "half", _season: "season",
     _relative_day: "relday", _day_before_after: "relday", _part_of_day: "pod", _the_part_of_day: "pod",
     _session_day: "unit",
     _weekday_part: "weekday",

@@ -882,3 +882,17 @@ def test_timex_a_lone_clock_time_far_from_any_day_is_on_the_publication_day() ->
 def test_timex_trading_and_business_days_are_a_count_of_days(text: str, phrase: str, value: str) -> None:
     found = _one(text, phrase)
     assert (found.type, found.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Net rose in the third quarter. For the quarter a year ago, it lost.", "the quarter a year ago", "2019-Q3"),
+        ("It earned more in the third quarter than in the corresponding period last year.",
+         "the corresponding period last year", "2019-Q3"),
+        ("Net rose in the third quarter. Sales for last year's quarter fell.", "last year's quarter", "2019-Q3"),
+        ("Sales fell in August 2020, compared to the same month a year ago.", "the same month a year ago", "2019-08"),
+    ],
+)  # fmt: skip
+def test_timex_period_under_discussion_a_year_back_is_one_expression(text: str, phrase: str, value: str) -> None:
+    assert _one(text, phrase).value == value
