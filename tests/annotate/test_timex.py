@@ -896,3 +896,11 @@ def test_timex_trading_and_business_days_are_a_count_of_days(text: str, phrase: 
 )  # fmt: skip
 def test_timex_period_under_discussion_a_year_back_is_one_expression(text: str, phrase: str, value: str) -> None:
     assert _one(text, phrase).value == value
+
+
+def test_timex_day_in_the_weeks_before_publication_stays_in_news_after_an_older_year() -> None:
+    text = (
+        "Saddam accepted the treaty he had rejected after the August 1988 cease-fire. Iran had condemned"
+        " the invasion of Kuwait on Aug. 2."
+    )
+    assert _one(text, "Aug. 2", anchor="1990-08-15").value == "1990-08-02"
