@@ -414,7 +414,10 @@ def _part_of_reference_day(
     base = reference[0] if near and reference is not None else anchor
     if base is None:
         return None
-    return f"{cal.day_value(base)}T{code}" if code else cal.day_value(base)
+    if not code:
+        # a trading session: markets do not trade at the weekend, so a report dated Saturday is on Friday's
+        return cal.day_value(base - timedelta(days=max(0, base.isoweekday() - 5)))
+    return f"{cal.day_value(base)}T{code}"
 
 
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")

@@ -904,3 +904,9 @@ def test_timex_day_in_the_weeks_before_publication_stays_in_news_after_an_older_
         " the invasion of Kuwait on Aug. 2."
     )
     assert _one(text, "Aug. 2", anchor="1990-08-15").value == "1990-08-02"
+
+
+def test_timex_trading_day_of_a_report_dated_at_the_weekend_is_the_friday_before() -> None:
+    text = "The Dow gained half a percent, ending the day at 8,017."
+    assert _one(text, "the day", anchor="2020-09-12").value == "2020-09-11"  # a Saturday
+    assert _one(text, "the day", anchor="2020-09-10").value == "2020-09-10"
