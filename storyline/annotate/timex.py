@@ -296,9 +296,25 @@ def _in_stated_year(f: Found, stated: tuple[int, int, bool] | None, ctx: Context
         or not _BARE_MONTH.search(span)
         or _RELATIVE_WORD.search(span)
         or (not history and ctx.tense(f.start, f.end) in ("present", "future"))  # "as of February, it leads"
+        or (not history and _recent_day(f.value or "", ctx.anchor))
     ):
         return f
     return f._replace(value=f"{year:04d}{value.group(1)}", issue=None)
+
+
+# News reports its own last weeks: a day at most this many days before publication, in the publication
+# year, is one of them even after an older year was named ("following the August 1988 cease-fire ... Iran
+# had condemned the invasion on Aug. 2", in a story of 15 August 1990). A history narrates on in its year.
+_RECENT_DAYS = 31
+
+
+def _recent_day(value: str, anchor: date) -> bool:
+    """Return whether a day value lies at most _RECENT_DAYS before the publication date."""
+    m = _FULL_DAY.fullmatch(value)
+    if m is None:
+        return False
+    behind = (anchor - date(int(m.group(1)), int(m.group(2)), int(m.group(3)))).days
+    return 0 <= behind <= _RECENT_DAYS
 
 
 _SPAN_JOIN = re.compile(r"\s*(?:[-–]|(?i:and|or|to|through|until|till))\s*")
@@ -398,7 +414,10 @@ def _part_of_reference_day(
     base = reference[0] if near and reference is not None else anchor
     if base is None:
         return None
-    return f"{cal.day_value(base)}T{code}" if code else cal.day_value(base)
+    if not code:
+        # a trading session: markets do not trade at the weekend, so a report dated Saturday is on Friday's
+        return cal.day_value(base - timedelta(days=max(0, base.isoweekday() - 5)))
+    return f"{cal.day_value(base)}T{code}"
 
 
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")

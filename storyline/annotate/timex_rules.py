@@ -369,6 +369,14 @@ def _year_quarter(m: re.Match[str], ctx: Context) -> Found | None:
     return _found(m, f"@QY{_g(m, 'y')}", gran="quarter")
 
 
+def _period_a_year_back(m: re.Match[str], ctx: Context) -> Found | None:
+    """Return "the same month a year ago", "the quarter a year ago", "last year's quarter": the period under
+    discussion (the month or quarter named last) one year back, as a whole expression."""
+    if _low(_g(m, "u") or _g(m, "u2")) == "month":
+        return _found(m, "@Rmonth:-12", gran="month")
+    return _found(m, "@Q-4", gran="quarter")
+
+
 def _half(m: re.Match[str], ctx: Context) -> Found | None:
     h = 1 if _low(_g(m, "h")) in ("first", "front") else 2
     if _g(m, "y"):
@@ -892,6 +900,14 @@ _BC = r"(?:BCE|BC|B\.C\.(?:E\.)?)"
 # "last" after "to" or a modal is the verb ("expected to last two days"): the duration is "two days".
 _LAST_NOT_VERB = r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bcan\s)(?<!\bmay\s)(?<!\bmight\s)last"
 
+# Days that count only some days of the calendar ("the past five trading days", "ten business days"): still
+# a count of days, so the duration rule reads them (TimeBank "Eight trading days": P8D).
+_DAY_KIND = r"(?:\s+(?i:trading|business|working))?"
+
+# "the same month a year ago", "the corresponding period last year": a period under discussion, a year back.
+_SAME = r"(?:(?i:same|corresponding|comparable)\s+)?"
+_DISCUSSED = r"(?i:quarter|period|month)"
+
 _RULES: list[tuple[str, Resolver]] = [
     (
         r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)"
@@ -978,6 +994,11 @@ _RULES: list[tuple[str, Resolver]] = [
         _the_quarter,
     ),
     (rf"{B}(?i:the|its)\s+(?P<y>{Y})\s+(?:(?i:fiscal)\s+)?(?i:quarter|period)(?!s|\w)", _year_quarter),
+    (
+        rf"{B}(?:(?i:the)\s+{_SAME}(?P<u>{_DISCUSSED})\s+(?i:a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?last\s+year)"
+        rf"|(?i:last\s+year['’]s)\s+{_SAME}(?P<u2>{_DISCUSSED})){E}",
+        _period_a_year_back,
+    ),
     (
         rf"{B}(?:(?i:the)\s+)?(?P<h>(?i:first|second|latter|last|back|front))\s+half(?:\s+of)?(?:\s+(?P<y>{Y})|\s+"
         r"(?P<rel>(?i:this|last|next|the))\s+year)(?![\w'’])",
@@ -1077,6 +1098,7 @@ _RULES: list[tuple[str, Resolver]] = [
         rf"(?:(?P<rel>(?i:past|{_LAST_NOT_VERB}|next|coming|first|final|previous|following|latest|remaining|entire|whole|full"
         rf"|initial|same))\s+)?(?:(?P<mod2>{lex.APPROX_WORDS})\s+)?(?P<n>{N}|{VN})(?P<half>\s+(?i:and)\s+(?i:a)\s+(?i:half))?"
         rf"(?:(?<!\d{{4}})\s+(?i:or|to|and)\s+(?P<n2>{N}))?(?:\s+(?i:more|additional|straight|consecutive|full|long))?"
+        rf"{_DAY_KIND}"
         rf"[\s-]+(?P<u>{U})(?:-old)?(?P<half2>\s+(?i:and)\s+(?i:a)\s+(?i:half))?{E}",
         _duration,
     ),
@@ -1192,7 +1214,8 @@ _TRIGGER_OF: dict[Resolver, str] = {
     _month_alone: "month", _range_start: "month", _range_end: "month", _year: "year", _range_year: "year",
     _decade: "decade", _century: "century", _bc_year: "bc", _bc_range_start: "bc",
     _quarter: "quarter",
-    _q_code: "qcode", _the_quarter: "quarter", _year_quarter: "quarter", _half: "half", _season: "season",
+    _q_code: "qcode", _the_quarter: "quarter", _year_quarter: "quarter", _period_a_year_back: "unit",
+    _half: "half", _season: "season",
     _relative_day: "relday", _day_before_after: "relday", _part_of_day: "pod", _the_part_of_day: "pod",
     _session_day: "unit",
     _weekday_part: "weekday",

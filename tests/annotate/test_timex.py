@@ -869,3 +869,44 @@ def test_timex_a_lone_clock_time_stays_on_the_day_the_sentence_before_named() ->
 def test_timex_a_lone_clock_time_far_from_any_day_is_on_the_publication_day() -> None:
     text = "The port reopened on Wednesday.\n\nCranes were repaired. Ships were queueing outside the harbour at noon."
     assert _one(text, "noon").value == "2020-09-11T12:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("For the past five trading days, stocks have been down.", "the past five trading days", "P5D"),
+        ("Eight trading days after the plunge, the index recovered.", "Eight trading days", "P8D"),
+        ("The bank must reply within ten business days.", "ten business days", "P10D"),
+    ],
+)
+def test_timex_trading_and_business_days_are_a_count_of_days(text: str, phrase: str, value: str) -> None:
+    found = _one(text, phrase)
+    assert (found.type, found.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Net rose in the third quarter. For the quarter a year ago, it lost.", "the quarter a year ago", "2019-Q3"),
+        ("It earned more in the third quarter than in the corresponding period last year.",
+         "the corresponding period last year", "2019-Q3"),
+        ("Net rose in the third quarter. Sales for last year's quarter fell.", "last year's quarter", "2019-Q3"),
+        ("Sales fell in August 2020, compared to the same month a year ago.", "the same month a year ago", "2019-08"),
+    ],
+)  # fmt: skip
+def test_timex_period_under_discussion_a_year_back_is_one_expression(text: str, phrase: str, value: str) -> None:
+    assert _one(text, phrase).value == value
+
+
+def test_timex_day_in_the_weeks_before_publication_stays_in_news_after_an_older_year() -> None:
+    text = (
+        "Saddam accepted the treaty he had rejected after the August 1988 cease-fire. Iran had condemned"
+        " the invasion of Kuwait on Aug. 2."
+    )
+    assert _one(text, "Aug. 2", anchor="1990-08-15").value == "1990-08-02"
+
+
+def test_timex_trading_day_of_a_report_dated_at_the_weekend_is_the_friday_before() -> None:
+    text = "The Dow gained half a percent, ending the day at 8,017."
+    assert _one(text, "the day", anchor="2020-09-12").value == "2020-09-11"  # a Saturday
+    assert _one(text, "the day", anchor="2020-09-10").value == "2020-09-10"
