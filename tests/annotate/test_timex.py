@@ -910,3 +910,20 @@ def test_timex_trading_day_of_a_report_dated_at_the_weekend_is_the_friday_before
     text = "The Dow gained half a percent, ending the day at 8,017."
     assert _one(text, "the day", anchor="2020-09-12").value == "2020-09-11"  # a Saturday
     assert _one(text, "the day", anchor="2020-09-10").value == "2020-09-10"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "weekday", "value"),
+    [
+        ("Forecasters said heavy snow was expected on Monday.", "Monday", "2020-09-14"),
+        ("The agency warned that a storm was forecast for Tuesday.", "Tuesday", "2020-09-15"),
+        ("Officials said the final report was due on Wednesday.", "Wednesday", "2020-09-16"),
+        ("He said the verdict was expected Thursday.", "Thursday", "2020-09-17"),
+        ("The minister said a decision had been expected on Monday.", "Monday", "2020-09-07"),
+        ("The delegation, which was expected on Monday, arrived a day late.", "Monday", "2020-09-07"),
+    ],
+)
+def test_timex_what_a_report_said_was_expected_on_a_weekday_looks_ahead(
+        nlp: Any, text: str, weekday: str, value: str) -> None:
+    assert _one(text, weekday, doc=nlp(text)).value == value
