@@ -153,7 +153,8 @@ def _resolve_references(found: list[Found], ctx: Context) -> list[Found]:
         f = _in_history_year(moved, stated_year, ctx) if history else moved
         if out:
             f = _in_year_of_span_start(f, out[-1], ctx.text)
-        stated_year = _next_stated_year(_stated_year(f, ctx.text), stated_year, f, ctx.text)
+        new_year = None if not history and _in_year_range(f, ctx.text) else _stated_year(f, ctx.text)
+        stated_year = _next_stated_year(new_year, stated_year, f, ctx.text)
         value = f.value or ""
         if value.startswith("@QY"):
             f = f._replace(value=_year_quarter(int(value[3:]), last_quarter))
@@ -241,6 +242,24 @@ def _stated_year(f: Found, text: str) -> tuple[int, int, bool] | None:
     if _SINCE.search(text, max(0, f.start - 32), f.start):
         return None  # "since (its launch in) 1980" runs up to now: it sets no year for what follows
     return int(m.group(1)), f.end, bool(_MONTH_VALUE.fullmatch(f.value or ""))
+
+
+# A span of years ("served as minister from 2016 to 2018", "between 2016 and 2018", "2016-18"): in news it is
+# background (a tenure, a term), not the year the story goes on in, so it dates no bare day after it.
+_YEAR_RANGE = re.compile(
+    r"(?i)\b(?:between\s+Y\s+and|(?:from\s+)?Y\s+(?:to|until|through)|Y\s*[-–])\s*(?:Y|\d\d)\b".replace(
+        "Y", r"(?:1[5-9]\d\d|20\d\d)"
+    )
+)
+_RANGE_REACH = 30  # characters either side of a year that a range around it may take
+
+
+def _in_year_range(f: Found, text: str) -> bool:
+    """Return whether the expression is a bare year that opens or closes a span of years."""
+    if not _WRITTEN_YEAR.fullmatch(text, f.start, f.end):
+        return False
+    window = _YEAR_RANGE.finditer(text, max(0, f.start - _RANGE_REACH), min(len(text), f.end + _RANGE_REACH))
+    return any(m.start() <= f.start and f.end <= m.end() for m in window)
 
 
 _CLAUSE_START = re.compile(r"(?:[.!?;:]\s+|\n)[\"“‘']*(?:\w+\s+){0,2}$")

@@ -927,3 +927,10 @@ def test_timex_trading_day_of_a_report_dated_at_the_weekend_is_the_friday_before
 def test_timex_what_a_report_said_was_expected_on_a_weekday_looks_ahead(
         nlp: Any, text: str, weekday: str, value: str) -> None:
     assert _one(text, weekday, doc=nlp(text)).value == value
+
+
+@pytest.mark.parametrize("anchor", ["2020-08-25", "2020-10-20"])
+@pytest.mark.parametrize("span", ["from 2012 to 2015", "between 2012 and 2015", "in 2012-2015"])
+def test_timex_day_after_a_range_of_years_in_news_keeps_the_publication_year(anchor: str, span: str) -> None:
+    text = f"Ortiz, who ran the port authority {span}, pleaded not guilty at the hearing, which began on August 3."
+    assert _one(text, "August 3", anchor=anchor).value == "2020-08-03"
