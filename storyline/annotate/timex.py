@@ -178,7 +178,11 @@ def _resolve_references(found: list[Found], ctx: Context) -> list[Found]:
             if same is None:
                 continue  # "trades made that day": no date named nearby, so a generic day
             f = f._replace(value=same)
-        elif _QUARTER.fullmatch(value) and f.type == "DATE":
+        elif (
+            _QUARTER.fullmatch(value)
+            and f.type == "DATE"
+            and not _reported_quarter_stays(last_quarter, value, f.start, ctx.anchor)
+        ):
             # Only quarters named outright anchor later references; resolved references would chain.
             last_quarter = (int(value[:4]), int(value[-1]), f.end)
         named = _named_date(f.value)
@@ -440,6 +444,16 @@ def _part_of_reference_day(
 
 
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
+
+
+def _reported_quarter_stays(last: tuple[int, int, int] | None, value: str, where: int, anchor: date | None) -> bool:
+    """Return whether a quarter that is not over at publication leaves the completed quarter named before it
+    under discussion: an earnings story on the third quarter that says the earthquake "will result in a
+    fourth-quarter charge" goes on about the third ("in the latest quarter", "a year ago")."""
+    if last is None or anchor is None or where - last[2] > _QUARTER_REACH:
+        return False
+    now = anchor.year * 4 + cal.quarter_of(anchor)
+    return last[0] * 4 + last[1] < now <= int(value[:4]) * 4 + int(value[-1])
 
 
 def _year_quarter(year: int, last: tuple[int, int, int] | None) -> str:

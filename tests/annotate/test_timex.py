@@ -934,3 +934,14 @@ def test_timex_what_a_report_said_was_expected_on_a_weekday_looks_ahead(
 def test_timex_day_after_a_range_of_years_in_news_keeps_the_publication_year(anchor: str, span: str) -> None:
     text = f"Ortiz, who ran the port authority {span}, pleaded not guilty at the hearing, which began on August 3."
     assert _one(text, "August 3", anchor=anchor).value == "2020-08-03"
+
+
+def test_timex_quarter_not_over_at_publication_leaves_the_reported_quarter_under_discussion() -> None:
+    text = (
+        "Acme's third-quarter profit fell 8%. The company said the strike would cut fourth-quarter sales."
+        " Its mining unit lost $3 million in the latest quarter, against a profit a year ago."
+    )
+    assert _one(text, "the latest quarter", anchor="2019-11-05").value == "2019-Q3"
+    assert _one(text, "a year ago", anchor="2019-11-05").value == "2018-Q3"
+    after = "Acme's fourth-quarter profit fell 8%. In the latest quarter, its mining unit lost $3 million."
+    assert _one(after, "the latest quarter", anchor="2020-02-05").value == "2019-Q4"
