@@ -69,6 +69,8 @@ def _tense_from_parse(span: Any) -> str | None:
         return "future"  # "the next attempt was planned for Saturday": a date still ahead
     if tense == "past" and _expected_in_report(verb, root):
         return "future"  # "ARSO warned that more rain was expected on Sunday": the forecast looks ahead
+    if tense == "past" and _deadline_granted(verb, root):
+        return "future"  # "INS extended its deadline until 9 a.m. Tuesday": the deadline is still ahead
     if tense == "present" and _hops(root, verb) > _PRESENT_REACH:
         return None  # a present-tense verb far up the tree rarely schedules this expression
     return tense
@@ -130,6 +132,25 @@ def _expected_in_report(verb: Any, token: Any) -> bool:
     if not head.lower_.startswith(_EXPECTED_STEMS):
         return False
     return head.tag_ == "JJ" or (head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.children))
+
+
+# Verbs that grant time up to a deadline ("gave the family until Tuesday", "extended the offer until Friday").
+_DEADLINE_STEMS = ("give", "gave", "grant", "extend", "allow", "postpon", "adjourn", "defer")
+
+
+def _deadline_granted(verb: Any, token: Any) -> bool:
+    """Return whether the expression is the deadline a past verb grants time up to ("has given the relatives
+    until 9 a.m. Tuesday to sign", "extended its deadline until Friday"), not in the past perfect."""
+    if token.dep_ == "npadvmod" and token.head.dep_ == "pobj":
+        token = token.head  # "until 9 a.m. Tuesday": the day hangs on the clock time
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("until", "till"):
+        return False
+    # "gave the company until Friday to respond" is at times parsed with "until" marking "to respond"
+    granter = prep.head if prep.dep_ == "prep" else prep.head.head if prep.dep_ == "mark" else None
+    if granter is None or granter.i not in (verb.i, verb.head.i):
+        return False
+    return granter.lower_.startswith(_DEADLINE_STEMS) and not _pluperfect(granter)
 
 
 # Verbs that take a clause: under them a present-tense clause is real ("said the ferry sails on Monday").

@@ -945,3 +945,19 @@ def test_timex_quarter_not_over_at_publication_leaves_the_reported_quarter_under
     assert _one(text, "a year ago", anchor="2019-11-05").value == "2018-Q3"
     after = "Acme's fourth-quarter profit fell 8%. In the latest quarter, its mining unit lost $3 million."
     assert _one(after, "the latest quarter", anchor="2020-02-05").value == "2019-Q4"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "weekday", "value"),
+    [
+        ("The court gave the company until Tuesday to respond.", "Tuesday", "2020-09-15"),
+        ("The regulator has granted the bank until noon Monday to reply.", "Monday", "2020-09-14"),
+        ("The talks lasted until Tuesday.", "Tuesday", "2020-09-08"),
+        ("The judge had given the firm until Tuesday to pay.", "Tuesday", "2020-09-08"),
+    ],
+)
+def test_timex_deadline_a_past_verb_grants_time_until_looks_ahead(
+        nlp: Any, text: str, weekday: str, value: str) -> None:
+    found = [t for t in find_timexes(text, ANCHOR, nlp(text)) if weekday in t.text]
+    assert len(found) == 1 and found[0].value.startswith(value), found
