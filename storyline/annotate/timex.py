@@ -153,7 +153,8 @@ def _resolve_references(found: list[Found], ctx: Context) -> list[Found]:
         f = _in_history_year(moved, stated_year, ctx) if history else moved
         if out:
             f = _in_year_of_span_start(f, out[-1], ctx.text)
-        stated_year = _next_stated_year(_stated_year(f, ctx.text), stated_year, f, ctx.text)
+        new_year = None if not history and _in_year_range(f, ctx.text) else _stated_year(f, ctx.text)
+        stated_year = _next_stated_year(new_year, stated_year, f, ctx.text)
         value = f.value or ""
         if value.startswith("@QY"):
             f = f._replace(value=_year_quarter(int(value[3:]), last_quarter))
@@ -177,7 +178,11 @@ def _resolve_references(found: list[Found], ctx: Context) -> list[Found]:
             if same is None:
                 continue  # "trades made that day": no date named nearby, so a generic day
             f = f._replace(value=same)
-        elif _QUARTER.fullmatch(value) and f.type == "DATE":
+        elif (
+            _QUARTER.fullmatch(value)
+            and f.type == "DATE"
+            and not _reported_quarter_stays(last_quarter, value, f.start, ctx.anchor)
+        ):
             # Only quarters named outright anchor later references; resolved references would chain.
             last_quarter = (int(value[:4]), int(value[-1]), f.end)
         named = _named_date(f.value)
@@ -241,6 +246,24 @@ def _stated_year(f: Found, text: str) -> tuple[int, int, bool] | None:
     if _SINCE.search(text, max(0, f.start - 32), f.start):
         return None  # "since (its launch in) 1980" runs up to now: it sets no year for what follows
     return int(m.group(1)), f.end, bool(_MONTH_VALUE.fullmatch(f.value or ""))
+
+
+# A span of years ("served as minister from 2016 to 2018", "between 2016 and 2018", "2016-18"): in news it is
+# background (a tenure, a term), not the year the story goes on in, so it dates no bare day after it.
+_YEAR_RANGE = re.compile(
+    r"(?i)\b(?:between\s+Y\s+and|(?:from\s+)?Y\s+(?:to|until|through)|Y\s*[-–])\s*(?:Y|\d\d)\b".replace(
+        "Y", r"(?:1[5-9]\d\d|20\d\d)"
+    )
+)
+_RANGE_REACH = 30  # characters either side of a year that a range around it may take
+
+
+def _in_year_range(f: Found, text: str) -> bool:
+    """Return whether the expression is a bare year that opens or closes a span of years."""
+    if not _WRITTEN_YEAR.fullmatch(text, f.start, f.end):
+        return False
+    window = _YEAR_RANGE.finditer(text, max(0, f.start - _RANGE_REACH), min(len(text), f.end + _RANGE_REACH))
+    return any(m.start() <= f.start and f.end <= m.end() for m in window)
 
 
 _CLAUSE_START = re.compile(r"(?:[.!?;:]\s+|\n)[\"“‘']*(?:\w+\s+){0,2}$")
@@ -421,6 +444,16 @@ def _part_of_reference_day(
 
 
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
+
+
+def _reported_quarter_stays(last: tuple[int, int, int] | None, value: str, where: int, anchor: date | None) -> bool:
+    """Return whether a quarter that is not over at publication leaves the completed quarter named before it
+    under discussion: an earnings story on the third quarter that says the earthquake "will result in a
+    fourth-quarter charge" goes on about the third ("in the latest quarter", "a year ago")."""
+    if last is None or anchor is None or where - last[2] > _QUARTER_REACH:
+        return False
+    now = anchor.year * 4 + cal.quarter_of(anchor)
+    return last[0] * 4 + last[1] < now <= int(value[:4]) * 4 + int(value[-1])
 
 
 def _year_quarter(year: int, last: tuple[int, int, int] | None) -> str:

@@ -67,6 +67,10 @@ def _tense_from_parse(span: Any) -> str | None:
         return "future"  # "protesters planned a rally on Saturday": the rally is still ahead
     if tense == "past" and _scheduled_for(verb, root):
         return "future"  # "the next attempt was planned for Saturday": a date still ahead
+    if tense == "past" and _expected_in_report(verb, root):
+        return "future"  # "ARSO warned that more rain was expected on Sunday": the forecast looks ahead
+    if tense == "past" and _deadline_granted(verb, root):
+        return "future"  # "INS extended its deadline until 9 a.m. Tuesday": the deadline is still ahead
     if tense == "present" and _hops(root, verb) > _PRESENT_REACH:
         return None  # a present-tense verb far up the tree rarely schedules this expression
     return tense
@@ -99,6 +103,54 @@ def _scheduled_for(verb: Any, token: Any) -> bool:
     if prep.lower_ != "for" or prep.head.i != verb.i:
         return False
     return not _CALLED_OFF.search(token.sent.text)
+
+
+# Passive participles and adjectives that put what a report passes on ahead of the report ("rain was expected on
+# Sunday", "the report was due on Wednesday").
+_EXPECTED_STEMS = ("expect", "forecast", "predict", "due", "schedul", "plan", "set")
+_REPORT_STEMS = (
+    "said", "told", "announc", "report", "stat", "add", "warn", "confirm", "indicat", "predict", "forecast",
+)  # fmt: skip
+
+
+def _expected_in_report(verb: Any, token: Any) -> bool:
+    """Return whether the expression is the date a past reporting verb says something was expected or due on
+    ("forecasters said snow was expected on Monday", "officials said the report was due Wednesday"): the
+    backshifted "was" of reported speech, not a past expectation ("the delegation, which was expected on
+    Monday, arrived late"), nor one in the past perfect or called off."""
+    if verb.dep_ != "ccomp" or verb.head.tag_ != "VBD" or not verb.head.lower_.startswith(_REPORT_STEMS):
+        return False
+    if _pluperfect(verb) or _CALLED_OFF.search(token.sent.text):
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("on", "for"):
+        head = head.head
+    elif token.dep_ != "npadvmod":
+        return False
+    if head.i != verb.i and not (head.dep_ == "acomp" and head.head.i == verb.i):
+        return False  # "was due on Wednesday": the date hangs on the adjective
+    if not head.lower_.startswith(_EXPECTED_STEMS):
+        return False
+    return head.tag_ == "JJ" or (head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.children))
+
+
+# Verbs that grant time up to a deadline ("gave the family until Tuesday", "extended the offer until Friday").
+_DEADLINE_STEMS = ("give", "gave", "grant", "extend", "allow", "postpon", "adjourn", "defer")
+
+
+def _deadline_granted(verb: Any, token: Any) -> bool:
+    """Return whether the expression is the deadline a past verb grants time up to ("has given the relatives
+    until 9 a.m. Tuesday to sign", "extended its deadline until Friday"), not in the past perfect."""
+    if token.dep_ == "npadvmod" and token.head.dep_ == "pobj":
+        token = token.head  # "until 9 a.m. Tuesday": the day hangs on the clock time
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("until", "till"):
+        return False
+    # "gave the company until Friday to respond" is at times parsed with "until" marking "to respond"
+    granter = prep.head if prep.dep_ == "prep" else prep.head.head if prep.dep_ == "mark" else None
+    if granter is None or granter.i not in (verb.i, verb.head.i):
+        return False
+    return granter.lower_.startswith(_DEADLINE_STEMS) and not _pluperfect(granter)
 
 
 # Verbs that take a clause: under them a present-tense clause is real ("said the ferry sails on Monday").

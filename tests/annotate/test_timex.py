@@ -910,3 +910,54 @@ def test_timex_trading_day_of_a_report_dated_at_the_weekend_is_the_friday_before
     text = "The Dow gained half a percent, ending the day at 8,017."
     assert _one(text, "the day", anchor="2020-09-12").value == "2020-09-11"  # a Saturday
     assert _one(text, "the day", anchor="2020-09-10").value == "2020-09-10"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "weekday", "value"),
+    [
+        ("Forecasters said heavy snow was expected on Monday.", "Monday", "2020-09-14"),
+        ("The agency warned that a storm was forecast for Tuesday.", "Tuesday", "2020-09-15"),
+        ("Officials said the final report was due on Wednesday.", "Wednesday", "2020-09-16"),
+        ("He said the verdict was expected Thursday.", "Thursday", "2020-09-17"),
+        ("The minister said a decision had been expected on Monday.", "Monday", "2020-09-07"),
+        ("The delegation, which was expected on Monday, arrived a day late.", "Monday", "2020-09-07"),
+    ],
+)
+def test_timex_what_a_report_said_was_expected_on_a_weekday_looks_ahead(
+        nlp: Any, text: str, weekday: str, value: str) -> None:
+    assert _one(text, weekday, doc=nlp(text)).value == value
+
+
+@pytest.mark.parametrize("anchor", ["2020-08-25", "2020-10-20"])
+@pytest.mark.parametrize("span", ["from 2012 to 2015", "between 2012 and 2015", "in 2012-2015"])
+def test_timex_day_after_a_range_of_years_in_news_keeps_the_publication_year(anchor: str, span: str) -> None:
+    text = f"Ortiz, who ran the port authority {span}, pleaded not guilty at the hearing, which began on August 3."
+    assert _one(text, "August 3", anchor=anchor).value == "2020-08-03"
+
+
+def test_timex_quarter_not_over_at_publication_leaves_the_reported_quarter_under_discussion() -> None:
+    text = (
+        "Acme's third-quarter profit fell 8%. The company said the strike would cut fourth-quarter sales."
+        " Its mining unit lost $3 million in the latest quarter, against a profit a year ago."
+    )
+    assert _one(text, "the latest quarter", anchor="2019-11-05").value == "2019-Q3"
+    assert _one(text, "a year ago", anchor="2019-11-05").value == "2018-Q3"
+    after = "Acme's fourth-quarter profit fell 8%. In the latest quarter, its mining unit lost $3 million."
+    assert _one(after, "the latest quarter", anchor="2020-02-05").value == "2019-Q4"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "weekday", "value"),
+    [
+        ("The court gave the company until Tuesday to respond.", "Tuesday", "2020-09-15"),
+        ("The regulator has granted the bank until noon Monday to reply.", "Monday", "2020-09-14"),
+        ("The talks lasted until Tuesday.", "Tuesday", "2020-09-08"),
+        ("The judge had given the firm until Tuesday to pay.", "Tuesday", "2020-09-08"),
+    ],
+)
+def test_timex_deadline_a_past_verb_grants_time_until_looks_ahead(
+        nlp: Any, text: str, weekday: str, value: str) -> None:
+    found = [t for t in find_timexes(text, ANCHOR, nlp(text)) if weekday in t.text]
+    assert len(found) == 1 and found[0].value.startswith(value), found
