@@ -87,6 +87,23 @@ TEXTS = {
         "structurally deficient bridges, and the Frick Park span will be rebuilt within a year, officials "
         "said at the site on Forbes Avenue.",
     ),
+    "railway": (
+        "Slovenia and Croatia agree to upgrade Ljubljana-Zagreb railway",
+        "The Prime Minister of Slovenia, Mira Kovac, and the Prime Minister of Croatia, Ivan Babic, agreed in "
+        "Ljubljana on Thursday to upgrade the railway between the two capitals so that trains can cover the "
+        "route in under two hours. The governments will share the cost of about 600 million euros, with help "
+        "from European Union funds. Work on the Slovenian section, which runs along the Sava through Krsko, "
+        "is due to start in 2023. The infrastructure ministers will sign a detailed agreement next month.",
+    ),
+    "flood": (
+        "Two dead, 400 evacuated as river floods Slovenian town",
+        "Two people died and 400 were evacuated after the Sava burst its banks in Krsko early on Friday, "
+        "civil protection spokesman Marko Vidmar said. Water stood a metre deep in the old centre, "
+        "firefighters rescued residents from rooftops with boats, and soldiers filled sandbags along the "
+        "embankment while volunteers carried pensioners to the school gym. Forecasters expect more heavy rain "
+        "over the weekend; the hydrological agency warned that tributaries could overflow and cut off "
+        "villages downstream. Kovac will tour the flooded streets on Saturday.",
+    ),
 }
 
 

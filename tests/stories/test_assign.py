@@ -39,6 +39,32 @@ def test_same_city_apart_even_when_entities_share_the_city(store: Store) -> None
     assert found["bridge"] != found["hockey"]
 
 
+def _railway_and_flood() -> list:
+    """A railway deal and, a day later, a flood in a town the line runs through: the same prime minister,
+    town, river and country, but almost no content words in common (word cosine ~0.05)."""
+    railway, flood = make("railway", "2021-08-19"), make("flood", "2021-08-20")
+    railway.entities = [Entity("Mira Kovac", "PERSON"), Entity("Ivan Babic", "PERSON"), Entity("Slovenia", "GPE"),
+                        Entity("Croatia", "GPE"), Entity("Krsko", "GPE"), Entity("Sava", "LOC")]
+    flood.entities = [Entity("Mira Kovac", "PERSON"), Entity("Marko Vidmar", "PERSON"), Entity("Slovenia", "GPE"),
+                      Entity("Krsko", "GPE"), Entity("Sava", "LOC")]
+    return [railway, flood]
+
+
+def test_shared_names_without_shared_content_words_stay_apart(store: Store) -> None:
+    _ingest(store, _railway_and_flood())
+    found = store.story_assignments()
+    assert found["railway"] != found["flood"]
+
+
+def test_shared_names_alone_clear_the_bar_without_the_word_floor(store: Store,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # What keeps the two apart above is the content-word floor: the entity overlap alone clears the bar.
+    monkeypatch.setattr(cluster, "MIN_WORD_COSINE", 0.0)
+    _ingest(store, _railway_and_flood())
+    found = store.story_assignments()
+    assert found["railway"] == found["flood"]
+
+
 def test_two_earthquakes_are_two_stories(store: Store) -> None:
     _ingest(store, [make("quake_turkey", "2020-01-24"), make("quake_mexico", "2020-06-23"),
                     make("quake_turkey2", "2020-01-25")])
