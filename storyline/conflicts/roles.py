@@ -26,6 +26,7 @@ SHORT_FORMS = ("US", "U.S.", "USA", "UK", "U.K.", "Britain", "Great Britain", "A
 NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)*"
 TITLE_WORDS = {"President", "Prime", "Minister", "Mr", "Mrs", "Ms", "Dr", "Chancellor", "Premier", "Leader",
                "General", "Gen", "Sir", "King", "Queen", "Foreign", "Interior", "Defence", "Defense", "The"}
+OFFICE_HEADS = {"Minister", "Secretary", "President", "Chancellor", "Premier"}
 NOT_NAMES = STOP_WORDS | {d.lower() for d in calendar.day_name} | {m.lower() for m in calendar.month_name if m}
 # Country forms recognised in titles: names, nationality adjectives and short forms, all mapped to
 # the country name that annotation's role normaliser gives (one table for both stages).
@@ -86,6 +87,10 @@ def _self_conflict(article: Article, start: int, end: int, m: re.Match[str]) -> 
 def _tokens(name: str) -> list[str]:
     """Return the name's own words: no titles, demonyms, weekdays or capitalised function words."""
     words = [t.strip(".") for t in name.split()]
+    # "Energy Minister Jan Wrona", "Vice President Ana Ruiz": words up to the office's head word are the title.
+    heads = [i for i, w in enumerate(words) if w in OFFICE_HEADS]
+    if heads:
+        words = words[heads[-1] + 1 :]
     return [t for t in words if t not in TITLE_WORDS and t not in COUNTRY_OF and t.lower() not in NOT_NAMES]
 
 

@@ -289,6 +289,18 @@ def test_person_with_country_after_the_name_meeting_themself_is_a_role_conflict(
     assert conflict.summary.startswith("Highveld Post has Sipho Ndlovu meeting Sipho Ndlovu")
 
 
+def test_minister_with_a_portfolio_title_meeting_themself_is_a_role_conflict():
+    text = "Transport Minister Ilona Varga met Ilona Varga at the depot on Tuesday, the ministry said."
+    [conflict] = detect(STORY, [article("t", text, "Danube Daily")])
+    assert conflict.kind == "role"
+    assert conflict.summary.startswith("Danube Daily has Ilona Varga meeting Ilona Varga")
+
+
+def test_minister_with_a_portfolio_title_meeting_a_namesake_is_not_a_conflict():
+    text = "Transport Minister Ilona Varga met Peter Varga at the depot on Tuesday."
+    assert kinds([article("t", text, "Danube Daily")]) == []
+
+
 def test_titled_leader_of_a_country_meeting_another_person_is_not_a_conflict():
     text = "Prime Minister Sipho Ndlovu of Lesotho will hold talks with Thabo Ndlovu in Maseru on Friday."
     assert kinds([article("t", text, "Highveld Post")]) == []
