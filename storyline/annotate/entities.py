@@ -75,6 +75,7 @@ _PLACE_OWNERS = frozenset("mayor mayors town city village region province county
 _PORTFOLIOS = frozenset("trade energy finance health education justice defence defense interior foreign environment "
                         "transport agriculture labour labor economy tourism culture housing industry fisheries "
                         "treasury home".split())  # fmt: skip
+_PERSON_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx"})
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 # Title words that also open names of things ("Star Wars", "General Motors", "King Street"): no
@@ -232,15 +233,28 @@ def _clean(ent: Span) -> Span | None:
     """
     doc = ent.doc
     start, end = _first_line(doc, ent.start, ent.end)
-    while start < end and (doc[start].lower_ == "the" or (ent.label_ == "PERSON" and _is_title(doc, start, end))):
+    honorific = _opens_with_honorific(doc, start, end)
+    while start < end and (doc[start].lower_ == "the"
+                           or ((ent.label_ == "PERSON" or honorific) and _is_title(doc, start, end))):  # fmt: skip
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("'s", "’s", "'", "’")
                            or doc[end - 1].is_punct):  # fmt: skip
         end -= 1
     if start >= end or _is_junk(doc, start, end, ent.label_):
         return None
-    label = "PERSON" if _titled_name(doc, start, end) or _named_in_apposition(doc, start, end) else ent.label_
-    return Span(doc, start, end, label=label)
+    person = honorific or _titled_name(doc, start, end) or _named_in_apposition(doc, start, end)
+    return Span(doc, start, end, label="PERSON" if person else ent.label_)
+
+
+def _opens_with_honorific(doc: Doc, start: int, end: int) -> bool:
+    """Return whether a mention is an honorific and one to three capitalised words ("Ms Okafor").
+
+    The small model labels "Ms Okafor" GPE or ORG; "Mr", "Mrs", "Ms", "Miss" and "Mx" only ever come
+    before a person's name. ("Dr" is left out: "Dr Pepper", "Dr. Martens".)
+    """
+    if not 2 <= end - start <= 4 or doc[start].text.rstrip(".").lower() not in _PERSON_HONORIFICS:
+        return False
+    return all(t.is_title and t.is_alpha for t in doc[start + 1 : end])
 
 
 def _first_line(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -266,3 +266,12 @@ def test_a_one_word_name_after_the_friend_of_stays_a_person() -> None:
     tokens = [("A", "DT"), ("friend", "NN"), ("of", "IN"), ("Ostvik", "NNP"), ("spoke", "VBD"), (".", ".")]
     found = find_entities(_tagged_doc(tokens, [(3, 4, "PERSON")]))
     assert [(e.name, e.type) for e in found] == [("Ostvik", "PERSON")]
+
+
+
+def test_an_honorific_and_surname_tagged_as_a_place_joins_the_person_of_that_surname() -> None:
+    tokens = [*_SIGNED, ("Ms", "NNP"), ("Riquelme", "NNP"), ("said", "VBD"), ("Corvex", "NNP"), ("agreed", "VBD"),
+              (".", ".")]
+    found = find_entities(_tagged_doc(tokens, [(2, 4, "PERSON"), (8, 10, "GPE"), (11, 12, "ORG")]))
+    assert [(e.name, e.type, e.aliases) for e in found] == [("Tomas Riquelme", "PERSON", ["Riquelme"]),
+                                                            ("Corvex", "ORG", [])]
