@@ -158,12 +158,19 @@ def _sentence_events(
     spans = [doc.char_span(t.start - offset, t.end - offset, alignment_mode="expand") for t in timexes]
     located = [(t, s) for t, s in zip(timexes, spans, strict=True) if s is not None and len(s)]
     dated = {tok.i for _, s in located for tok in s}
-    events, heads = [], set()
+    events: list[EventMention] = []
+    heads: set[tuple[str, int]] = set()
     for timex, tokens in sorted(located, key=lambda pair: dates.width(pair[0].value or "")):
         head = _clause_head(tokens.root)
-        if head is None or head.i in heads or _modifies_noun(tokens.root) or _conditional(head):
-            continue  # one event per clause: its most specific date wins; a condition is no event
-        heads.add(head.i)
+        if head is None or _modifies_noun(tokens.root) or _conditional(head):
+            continue  # a condition is no event
+        # One event per clause, its most specific date winning; a possessive date inside the clause
+        # ("the toll from Tuesday's collapse rose to five on Wednesday") dates its noun, not the clause.
+        nested = _possessive_event_noun(tokens.root, head)
+        key = ("noun", nested.i) if nested is not None else ("clause", head.i)
+        if key in heads:
+            continue
+        heads.add(key)
         lead = {t.i for t in head.sent if t.idx + offset < body.start}  # a dateline in a fully parsed Doc
         text = summary(head, {t.i for t in tokens} | lead, dated - {t.i for t in tokens})
         if text is None and _possessive_event_noun(tokens.root, head) is not None:

@@ -93,6 +93,15 @@ def test_event_noun_inside_the_subject_is_the_event_not_the_clause(parsed):
     assert event.summary == "The derailment of a regional train"
 
 
+def test_clause_dated_beside_a_possessive_date_is_an_event_of_its_own(parsed):
+    text = "The death toll from Saturday's landslide near the quarry rose to nine on Monday."
+    article, doc = parsed(text, [("Saturday", "2023-05-13", "day"), ("Monday", "2023-05-15", "day")],
+                          published="2023-05-15")
+    events = extract_events(article, doc)
+    assert [(e.date, e.trigger) for e in events] == [("2023-05-13", "landslide"), ("2023-05-15", "rise")]
+    assert events[1].summary.endswith("rose to nine")
+
+
 def test_date_of_a_thing_from_that_day_dates_no_event(parsed):
     text = "Police appealed for dashcam footage from Saturday evening."
     article, doc = parsed(text, [("Saturday evening", "2023-04-15TEV", "day")], published="2023-04-17")
