@@ -218,6 +218,8 @@ def recluster(db: DbOption = None) -> None:
 
 
 def _print_timeline(events: list[Event]) -> None:
+    if not events:
+        err.print("no dated events")  # on stderr: stdout stays one line per event
     for event in events:
         span = f"{event.date}..{event.end}" if event.end else event.date
         outlets = len({s.article for s in event.sources})
@@ -226,6 +228,8 @@ def _print_timeline(events: list[Event]) -> None:
 
 
 def _print_conflicts(found: list[tuple[Story, Conflict]]) -> None:
+    if not found:
+        err.print("no conflicts found")
     for story, conflict in found:
         out.print(f"[{conflict.kind}] {story.id}: {conflict.summary}", markup=False, highlight=False)
         for claim in conflict.claims:

@@ -81,3 +81,20 @@ def test_every_command_is_documented_in_the_readme():
         name = command.name or command.callback.__name__
         assert f"storyline {name}" in readme, f"README does not mention `storyline {name}`"
         assert "Example:" in (command.callback.__doc__ or ""), f"`storyline {name}` help has no Example"
+
+
+def test_an_entity_without_dated_events_says_so_instead_of_printing_nothing(tmp_path):
+    (tmp_path / "note.txt").write_text("Harbour notes\n\nThe harbour master, Ines Vale, praised the new crane.\n")
+    db = str(tmp_path / "n.db")
+    assert runner.invoke(app, ["ingest", "-q", "--db", db, str(tmp_path / "note.txt")]).exit_code == 0
+    result = runner.invoke(app, ["timeline", "--entity", "Ines Vale", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "no dated events" in result.output
+
+
+def test_a_database_without_conflicts_says_so(tmp_path):
+    (tmp_path / "strike.txt").write_text(DUMP)
+    db = str(tmp_path / "n.db")
+    assert runner.invoke(app, ["ingest", "-q", "--db", db, str(tmp_path / "strike.txt")]).exit_code == 0
+    result = runner.invoke(app, ["conflicts", "--db", db])
+    assert result.exit_code == 0 and "no conflicts found" in result.output
