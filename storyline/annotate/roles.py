@@ -43,9 +43,12 @@ mayor ambassador envoy diplomat counterpart commander general colonel admiral ma
 judge justice lawyer attorney prosecutor adviser advisor aide analyst economist professor scientist
 researcher editor correspondent reporter journalist coach manager captain striker player singer actor
 actress star candidate deputy mp activist campaigner negotiator mediator administrator commissioner
-inspector superintendent sergeant detective surgeon doctor
+inspector superintendent sergeant detective surgeon doctor suspect defendant
 """.split()
 )
+# Heads that are no office: "of <place>" after the name is where the person lives ("the suspect,
+# Daniel Kerr of Salem,"), not what the title serves ("Prime Minister Ana Silva of Portugal").
+_RESIDENT_HEADS = frozenset({"suspect", "defendant"})
 # Words a name may be titled with that are not roles ("Mr Putin").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam"})
 # Abbreviated titles cut off names like honorifics ("Adm Thad Allen"); the full title is a role.
@@ -230,6 +233,8 @@ def _country_after(doc: Doc, end: int, ceiling: int, phrase: _Phrase) -> int:
     Return the token after the phrase read (the name's end when there is no such country).
     """
     if phrase.qualifier is not None or end + 1 >= ceiling or doc[end].lower_ != "of":
+        return end
+    if _head(phrase) in _RESIDENT_HEADS:
         return end
     if doc[end + 1].ent_type_ not in ("GPE", "ORG") or doc[end + 1].ent_iob_ != "B":
         return end

@@ -365,6 +365,8 @@ def _quantity_key(num: Token) -> str | None:
         noun = arg = num.head
         if noun.dep_ == "pobj" and noun.head.lower_ == "of":
             return None  # the whole of a partitive ("three of the four occupants"): not the count
+        if noun.dep_ == "pobj" and noun.head.lower_ == "to":
+            return _level_key(noun)
     elif num.dep_ in ("nsubj", "nsubjpass", "dobj"):
         arg = num
         of = [c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"]
@@ -375,6 +377,22 @@ def _quantity_key(num: Token) -> str | None:
     if verb is None or verb.lemma_ in CUMULATIVE_LEMMAS or arg.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
         return None
     return f"{verb.lemma_.lower()}/{_noun_class(noun)}"
+
+
+def _level_key(noun: Token) -> str | None:
+    """Return the key of a share something was set to: "raised its key rate to 4.5%" -> "raise rate to/percent".
+
+    Only a share (percent) a verb sets, not one a running figure rose to ("the toll rose to 40"); the
+    object's compound words name which rate ("deposit rate" is not "lending rate"), the old level
+    ("from 4%") is not the level set.
+    """
+    verb = noun.head.head
+    if noun.lemma_.lower() not in ("percent", "%") or verb.pos_ != "VERB" or verb.lemma_ in CUMULATIVE_LEMMAS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    what = "" if obj is None else " " + " ".join(
+        [c.lower_ for c in obj.children if c.dep_ == "compound" and c.i < obj.i] + [obj.lemma_.lower()])
+    return f"{verb.lemma_.lower()}{what} to/{_noun_class(noun)}"
 
 
 def _noun_class(noun: Token) -> str:

@@ -216,3 +216,12 @@ def test_roles_read_a_post_named_with_for_in_an_apposition(text: str, name: str,
 def test_roles_read_a_possessive_noun_phrase_after_of_or_for() -> None:
     text = "The head of the prosecutor's office, Ana Lind, said the case was closed."
     assert [r.role for r in _roles(text, "Ana Lind")] == ["Head of prosecutor's office"]
+
+
+def test_suspect_is_a_role_and_the_place_after_the_name_is_a_home_not_its_qualifier() -> None:
+    text = "The 34-year-old suspect, Daniel Kerr of Salem, was arrested on Tuesday, police said."
+    assert [r.role for r in _roles(text, "Daniel Kerr")] == ["suspect", "age 34"]
+
+
+def test_suspect_as_a_verb_before_a_name_is_no_role() -> None:
+    assert _roles("Police suspect Daniel Kerr started the fire.", "Daniel Kerr") == []

@@ -205,3 +205,17 @@ def test_agency_dateline_with_its_country_or_accented_capitals_stays_out_of_the_
     article = Article(id="a1", origin=Origin(path="test"), text=text, published=published)
     annotate([article], doc_consumers=[event_consumer])
     assert [(e.date, e.summary) for e in article.events] == expected
+
+
+def test_share_a_rate_was_set_to_is_a_quantity_and_the_old_level_is_not(parsed):
+    article, doc = parsed("The central bank raised its deposit rate on Thursday to 4.5% from 4%, the bank said.",
+                          [("Thursday", "2025-06-12", "day")], published="2025-06-12")
+    [event] = extract_events(article, doc)
+    assert event.numbers == {"raise deposit rate to/percent": "4.5"}
+
+
+def test_share_a_running_figure_rose_to_is_not_a_quantity(parsed):
+    article, doc = parsed("Inflation rose to 5.1% in May, the statistics office said.",
+                          [("May", "2025-05", "month")], published="2025-06-12")
+    [event] = extract_events(article, doc)
+    assert event.numbers == {}
