@@ -318,7 +318,8 @@ def _number_conflict(key: str, group: list[EventMention], by_id: dict[str, Artic
         counts = " and ".join(values)
         summary = f"{_who(lead, by_id)} gives both {counts} for {clause(lead[0])} on {when}."
     else:
-        others = "; ".join(f"{_says(ms, by_id)} {v}" for v, ms in rest)
+        unit = "%" if key.endswith("/percent") else ""  # "says 4.25%": a bare "4.25" reads as a count
+        others = "; ".join(f"{_says(ms, by_id)} {v}{unit}" for v, ms in rest)
         stated = clause(lead[0])
         if first not in stated.split():
             stated += f" ({first} {key.rsplit('/', 1)[-1]})"  # the count lies outside the event's clause

@@ -36,6 +36,18 @@ def kinds(articles):
 # number
 
 
+def rate(id, outlet, level):
+    text = f"The central bank raised its key rate on Thursday to {level}%."
+    return article(id, text, outlet, [event(id, text, "2020-08-27", "The central bank raised its key rate",
+                                            "raise", {"raise rate to/percent": level})])
+
+
+def test_two_levels_of_one_rate_decision_give_both_as_percentages():
+    [conflict] = detect(STORY, [rate("w", "Wire", "4.5"), rate("h", "Herald", "4.25")])
+    assert conflict.kind == "number"
+    assert conflict.summary.endswith("; Herald says 4.25%.")
+
+
 def test_two_counts_of_one_detention_are_a_number_conflict():
     [conflict] = detect(STORY, [detained("r", "Reuters", 33), detained("t", "TASS", 34)])
     assert conflict.kind == "number"
