@@ -20,7 +20,8 @@ time, each size's probes interleaved with the others' (one article per store in
 turn, so that load from other jobs falls on every size alike), and the per-article
 times (each with its commit; wall clock, and the CPU time of the assigning thread, which
 drifts less on a shared machine), the merges per probe and the peak memory of the whole
-run are reported.
+run are reported. ``--batch N`` assigns N articles per ``assign`` call instead, one transaction
+each, as ``storyline ingest`` does (64 a batch), and shares each batch's time among its articles.
 
 Example:
     python -m storyline.bench.stories --sizes 1000,10000 --data /work/shared/data/timeline17
@@ -180,23 +181,29 @@ def _write_story(store: Store, s: int, docs: list[tuple[int, Counter[str], float
 
 
 def probe(store: Store, texts: list[str], recipes: list[tuple[list[str], list[int]]], count: int,
-          rng: random.Random, parts: int = PARTS_PER_STORY["texts"], first: int = 0) -> list[tuple[float, float]]:
-    """Assign ``count`` new articles one at a time (even: a stored story, odd: a new one).
+          rng: random.Random, parts: int = PARTS_PER_STORY["texts"], first: int = 0,
+          batch: int = 1) -> list[tuple[float, float]]:
+    """Assign ``count`` batches of new articles (even: a stored story, odd: a new one), one transaction each.
 
-    Return (wall seconds, this thread's CPU seconds) per article: on a shared machine the CPU
-    time drifts less with other jobs' load (it leaves out waiting for a core, and the I/O and
-    checkpoints that run beside the assignment).
+    Return (wall seconds, this thread's CPU seconds) per article, each batch's time shared by its
+    articles: on a shared machine the CPU time drifts less with other jobs' load (it leaves out
+    waiting for a core, and the I/O and checkpoints that run beside the assignment).
     """
     times = []
     for k in range(first, first + count):
-        names, bases = recipes[rng.randrange(len(recipes))] if k % 2 == 0 else _recipe(rng, len(texts), parts)
-        text = perturb("\n".join(texts[b] for b in bases), names, rng)
-        day = time.strftime("%Y-%m-%d", time.gmtime(_START + rng.random() * _SPAN))
-        article = Article(id=f"probe-{k}", origin=Origin("bench"), text=text, published=day)
+        articles = [_probe_article(k * batch + j, texts, recipes, rng, parts) for j in range(batch)]
         started, cpu = time.perf_counter(), time.thread_time()
-        assign(store, [article])
-        times.append((time.perf_counter() - started, time.thread_time() - cpu))
+        assign(store, articles)
+        times += [((time.perf_counter() - started) / batch, (time.thread_time() - cpu) / batch)] * batch
     return times
+
+
+def _probe_article(k: int, texts: list[str], recipes: list[tuple[list[str], list[int]]],
+                   rng: random.Random, parts: int) -> Article:
+    names, bases = recipes[rng.randrange(len(recipes))] if k % 2 == 0 else _recipe(rng, len(texts), parts)
+    text = perturb("\n".join(texts[b] for b in bases), names, rng)
+    day = time.strftime("%Y-%m-%d", time.gmtime(_START + rng.random() * _SPAN))
+    return Article(id=f"probe-{k}", origin=Origin("bench"), text=text, published=day)
 
 
 class Archive(NamedTuple):
@@ -219,7 +226,7 @@ def build(size: int, pool: list[Counter[str]], folder: Path, parts: int) -> Arch
 
 
 def run(sizes: list[int], texts: list[str], pool: list[Counter[str]], count: int, folder: Path,
-        parts: int = PARTS_PER_STORY["texts"]) -> list[dict[str, float]]:
+        parts: int = PARTS_PER_STORY["texts"], batch: int = 1) -> list[dict[str, float]]:
     """Build one store per size, probe them in turn, one article each, and return the timings.
 
     Interleaving the probes puts every size under the same load from other jobs on the machine,
@@ -230,7 +237,7 @@ def run(sizes: list[int], texts: list[str], pool: list[Counter[str]], count: int
     times: list[list[tuple[float, float]]] = [[] for _ in archives]
     for k in range(count):
         for a, found in zip(archives, times, strict=True):
-            found += probe(a.store, texts, a.recipes, 1, a.rng, parts, first=k)
+            found += probe(a.store, texts, a.recipes, 1, a.rng, parts, first=k, batch=batch)
     peak = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     results = []
     for a, found, before in zip(archives, times, merged, strict=True):
@@ -240,7 +247,7 @@ def run(sizes: list[int], texts: list[str], pool: list[Counter[str]], count: int
                         "mean_ms": round(1000 * statistics.fmean(wall), 2),
                         "p95_ms": round(1000 * sorted(wall)[int(0.95 * (len(wall) - 1))], 2),
                         "cpu_median_ms": round(1000 * statistics.median(c for _, c in found), 2),
-                        "merges_per_probe": round((a.store.merge_count() - before) / count, 2),
+                        "merges_per_probe": round((a.store.merge_count() - before) / len(found), 2),
                         "peak_rss_mb": peak})
         a.store.close()
     return results
@@ -256,6 +263,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--texts", type=int, default=2000, help="real texts recycled (more: fewer shared texts)")
     parser.add_argument("--splice", choices=sorted(PARTS_PER_STORY), default="passages",
                         help="what a synthetic story splices: passages, or two whole texts (the old benchmark)")
+    parser.add_argument("--batch", type=int, default=1,
+                        help="articles per transaction (ingest commits 64 at a time; 1: one commit per article)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     try:
@@ -268,7 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     pool = [article_terms(Article(id=str(i), origin=Origin("bench"), text=t)) for i, t in enumerate(texts)]
     with tempfile.TemporaryDirectory() as tmp:
         sizes = [int(s) for s in args.sizes.split(",")]
-        results = run(sizes, texts, pool, args.probe, Path(tmp), PARTS_PER_STORY[args.splice])
+        batches = max(1, args.probe // args.batch)
+        results = run(sizes, texts, pool, batches, Path(tmp), PARTS_PER_STORY[args.splice], args.batch)
     if not args.json:
         for r in results:
             print(f"{r['size']:>7} stored: build {r['build_s']} s, assign median {r['median_ms']} ms, "
