@@ -38,10 +38,12 @@ BOILERPLATE = re.compile(
     r"|[A-Z][A-Z .'-]+,?\s*(\(\w+\))?\s*[-—–]*\s*$)"
 )
 # A dateline opening a sentence: "MINSK — ", "LIMA, Aug 22 (Reuters) - ", "MINSK/MOSCOW — ",
-# with its country and accented capitals: "KRŠKO, Slovenia, Aug 20 (CEP) - ", "ARUSHA, Tanzania, Sept 10 (PAN) - ".
+# with its country and accented capitals: "KRŠKO, Slovenia, Aug 20 (CEP) - ", "ARUSHA, Tanzania, Sept 10 (PAN) - ",
+# or a US state's abbreviation: "SALEM, Ore. (AP) — ", "ALBANY, N.Y., June 13 (CW) - ".
 _CAPS = "A-ZÀ-ÖØ-ÞĀ-ž"
+_REGION = r"[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?)*|(?:[A-Z]\.){2,3}"
 DATELINE = re.compile(
-    rf"^\s*[{_CAPS}][{_CAPS} .'/-]*[{_CAPS}](,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)?"
+    rf"^\s*[{_CAPS}][{_CAPS} .'/-]*[{_CAPS}](,\s*(?:{_REGION}))?"
     r"(,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(\([^)]*\))?\s*[—–-]+\s+"
 )
 # "has ruled Belarus since 1994", "since shortly after the election", "the contract runs until 2022",

@@ -197,9 +197,13 @@ def test_possessive_date_on_an_event_noun_inside_a_participle_phrase_dates_that_
          [("2021-09-09", "The two ministers met in Brno")]),
         ("KRŠKO, Slovenia (CEP) - The river burst its banks on Friday.", "2021-08-20",
          [("2021-08-20", "The river burst its banks")]),
+        ("SALEM, Ore. — The river burst its banks on Friday.", "2021-08-20",
+         [("2021-08-20", "The river burst its banks")]),
+        ("ALBANY, N.Y., Sept 10 (CW) - The two ministers met in Albany on Thursday.", "2021-09-10",
+         [("2021-09-09", "The two ministers met in Albany")]),
     ],
 )
-def test_agency_dateline_with_its_country_or_accented_capitals_stays_out_of_the_event(
+def test_agency_dateline_with_its_country_state_or_accented_capitals_stays_out_of_the_event(
     text: str, published: str, expected: list[tuple[str, str]]
 ) -> None:
     article = Article(id="a1", origin=Origin(path="test"), text=text, published=published)
