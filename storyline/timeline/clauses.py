@@ -297,12 +297,14 @@ def _readable(text: str, head: Token) -> bool:
 
 
 def _named_actor_acts(words: list[str], head: Token) -> bool:
-    """Return True for two words that still tell an event: a named subject and its own full verb.
+    """Return True for two words that still tell an event: a named or noun subject and its own full verb.
 
-    "Waaka resigned" (from "Waaka, who resigned on February 4, ...") says who did what; "It was" does not.
+    "Waaka resigned" (from "Waaka, who resigned on February 4, ...") and "Polls closed" say who or what
+    did what; "It was" and "They met" do not.
     """
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    named = any(c.pos_ == "PROPN" or (c.lower_ in RELATIVE_WORDS and head.head.pos_ == "PROPN") for c in subjects)
+    named = any(c.pos_ in ("PROPN", "NOUN") or (c.lower_ in RELATIVE_WORDS and head.head.pos_ == "PROPN")
+                for c in subjects)
     return len(words) == MIN_SUMMARY_WORDS - 1 and named and head.lemma_ not in LIGHT_LEMMAS \
         and head.lemma_ not in REPORTING_LEMMAS and head.tag_ in FINITE_TAGS
 

@@ -132,7 +132,13 @@ def test_named_person_with_a_full_verb_is_an_event_in_two_words(parsed):
     assert summaries(parsed, text, [("March 3", "2021-03-03", "day")], published="2021-03-05") == ["Okonjo resigned"]
 
 
-def test_two_words_without_a_named_subject_are_no_event(parsed):
+def test_a_noun_subject_with_a_full_verb_is_an_event_in_two_words(parsed):
+    text = "Voting ended on Sunday, March 2, and counting began at once."
+    assert summaries(parsed, text, [("Sunday, March 2", "2025-03-02", "day")], published="2025-03-03") == [
+        "Voting ended"]
+
+
+def test_two_words_with_a_pronoun_subject_are_no_event(parsed):
     text = "It ended on March 3, and nobody noticed."
     assert summaries(parsed, text, [("March 3", "2021-03-03", "day")], published="2021-03-05") == []
 
