@@ -79,10 +79,15 @@ def number_conflicts(articles: list[Article]) -> list[Conflict]:
 
 def _later_count_grew(a: EventMention, b: EventMention, key: str, by_id: dict[str, Article]) -> bool:
     """Return True when the report published later gives the higher count (``common.count_rose``)."""
-    if "percent" in key or "%" in key:
+    if _is_share(key):
         return False  # a share (41 vs 44 percent of the vote) is not a toll that rises
     published_a, published_b = (by_id[m.article].published if m.article in by_id else None for m in (a, b))
     return count_rose(published_a, a.numbers[key], published_b, b.numbers[key])
+
+
+def _is_share(key: str) -> bool:
+    """Return True for the key of a percentage ("win/percent of vote", "raise rate to/percent")."""
+    return "percent" in key or "%" in key
 
 
 def _datable(m: EventMention) -> bool:
@@ -318,7 +323,7 @@ def _number_conflict(key: str, group: list[EventMention], by_id: dict[str, Artic
         counts = " and ".join(values)
         summary = f"{_who(lead, by_id)} gives both {counts} for {clause(lead[0])} on {when}."
     else:
-        unit = "%" if key.endswith("/percent") else ""  # "says 4.25%": a bare "4.25" reads as a count
+        unit = "%" if _is_share(key) else ""  # "says 4.25%": a bare "4.25" reads as a count
         others = "; ".join(f"{_says(ms, by_id)} {v}{unit}" for v, ms in rest)
         stated = clause(lead[0])
         if first not in stated.split():

@@ -48,6 +48,16 @@ def test_two_levels_of_one_rate_decision_give_both_as_percentages():
     assert conflict.summary.endswith("; Herald says 4.25%.")
 
 
+def test_two_shares_of_the_vote_give_both_as_percentages():
+    def share(id, outlet, n):
+        text = f"Ruiz won {n} percent of the vote on Wednesday."
+        return article(id, text, outlet, [event(id, text, "2020-08-26", "Ruiz won the vote", "win",
+                                                {"win/percent of vote": n})])
+
+    [conflict] = detect(STORY, [share("w", "Wire", "41"), share("h", "Herald", "44")])
+    assert conflict.summary.endswith("; Herald says 44%.")
+
+
 def test_two_counts_of_one_detention_are_a_number_conflict():
     [conflict] = detect(STORY, [detained("r", "Reuters", 33), detained("t", "TASS", 34)])
     assert conflict.kind == "number"
