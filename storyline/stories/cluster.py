@@ -118,13 +118,23 @@ def split(vector: dict[str, float]) -> dict[str, list[tuple[str, float]]]:
 def split_similarity(parts: dict[str, list[tuple[str, float]]], weights: dict[str, float],
                      norms: dict[str, float]) -> float:
     """Return ``similarity`` for a vector already grouped by namespace."""
+    return combined(namespace_dots(parts, weights), norms)
+
+
+def namespace_dots(parts: dict[str, list[tuple[str, float]]], weights: dict[str, float]) -> dict[str, float]:
+    """Return the dot product per namespace of a grouped vector with a centroid's weights."""
+    return {ns: sum(w * weights.get(t, 0.0) for t, w in part) for ns, part in parts.items()}
+
+
+def combined(dots: dict[str, float], norms: dict[str, float]) -> float:
+    """Return the weighted mean of the namespace cosines, over the namespaces the article has."""
     total = 0.0
     mass = 0.0
-    for ns, part in parts.items():
+    for ns, dot in dots.items():
         mass += NAMESPACE_WEIGHTS[ns]
         norm = norms.get(ns, 0.0)
         if norm > 0:
-            total += NAMESPACE_WEIGHTS[ns] * sum(w * weights.get(t, 0.0) for t, w in part) / math.sqrt(norm)
+            total += NAMESPACE_WEIGHTS[ns] * dot / math.sqrt(norm)
     return total / mass if mass else 0.0
 
 
@@ -157,13 +167,10 @@ def _other_years(parts: dict[str, list[tuple[str, float]]], weights: dict[str, f
     return bool(years) and not any(t in weights for t in years)
 
 
-def _word_cosine(parts: dict[str, list[tuple[str, float]]], weights: dict[str, float],
-                 norms: dict[str, float]) -> float:
-    """Return the content-word cosine of the article with the story; 1.0 when either has no content words."""
-    part, norm = parts.get("w:"), norms.get("w:", 0.0)
-    if not part or norm <= 0:
-        return 1.0
-    return sum(w * weights.get(t, 0.0) for t, w in part) / math.sqrt(norm)
+def _wordless(dots: dict[str, float], norms: dict[str, float]) -> bool:
+    """Return whether the content words barely meet the story's (False when either side has none)."""
+    norm = norms.get("w:", 0.0)
+    return "w:" in dots and norm > 0 and dots["w:"] / math.sqrt(norm) < MIN_WORD_COSINE
 
 
 def _is_year(term: str) -> bool:
@@ -226,10 +233,11 @@ def _score(store: StoryQueries, vector: dict[str, float], ts: float | None,
     scored = []
     for sid in ids:
         row = rows[sid]
-        score = split_similarity(parts, seen[sid], norms[sid]) + embeddings.adjustment(embedding, dense.get(sid))
+        dots = namespace_dots(parts, seen[sid])
+        score = combined(dots, norms[sid]) + embeddings.adjustment(embedding, dense.get(sid))
         bar = age_bar(ts, row["first_ts"], row["last_ts"])
         bar += DAY_YEAR_CONFLICT * _other_years(parts, seen[sid])
-        bar += WORDLESS_BAR * (_word_cosine(parts, seen[sid], norms[sid]) < MIN_WORD_COSINE)
+        bar += WORDLESS_BAR * _wordless(dots, norms[sid])
         scored.append(Scored(score - bar, score, sid))
     scored.sort(key=lambda s: (-s.margin, rows[s.story]["seq"]))
     return scored, seen
