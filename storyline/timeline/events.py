@@ -175,7 +175,7 @@ def _sentence_events(
         heads.add(key)
         lead = {t.i for t in head.sent if t.idx + offset < body.start}  # a dateline in a fully parsed Doc
         text = summary(head, {t.i for t in tokens} | lead, dated - {t.i for t in tokens})
-        if text is None and _possessive_event_noun(tokens.root, head) is not None:
+        if text is None and nested is not None:
             text = ""  # "people killed in Tuesday's explosion": no clause of its own, the noun is the event
         if text is not None:
             events.append(_event(article, sent, timex, head, tokens, text))
