@@ -200,11 +200,11 @@ def place(store: StoryQueries, article: Article, canonical: str | None) -> set[s
         _add_member(store, home, article, pos, canonical=canonical, score=None, vector={})
         return {home}
     vector = _vectorise(store, article)
-    scored, seen = _score(store, vector, timestamp(article.published), article.embedding)
+    scored, seen, dense = _score(store, vector, timestamp(article.published), article.embedding)
     if not scored or scored[0].margin < 0:
         return {_open(store, article, pos, vector)}
     best = scored[0]
-    _grow(store, best.story, vector, seen[best.story], article.embedding)
+    _grow(store, best.story, vector, seen[best.story], article.embedding, dense.get(best.story))
     _add_member(store, best.story, article, pos, canonical=None, score=best.score, vector=vector)
     home = best.story
     for other in scored[1 : MERGE_CHECKS + 1]:
@@ -221,9 +221,9 @@ def _vectorise(store: StoryQueries, article: Article) -> dict[str, float]:
     return weigh(terms, store.add_document_frequencies(sorted(terms)), docs)
 
 
-def _score(store: StoryQueries, vector: dict[str, float], ts: float | None,
-           embedding: list[float] | None = None) -> tuple[list[Scored], dict[str, dict[str, float]]]:
-    """Return candidate stories scored against the article, best margin first, and their weights."""
+def _score(store: StoryQueries, vector: dict[str, float], ts: float | None, embedding: list[float] | None = None
+           ) -> tuple[list[Scored], dict[str, dict[str, float]], dict[str, list[float]]]:
+    """Return candidate stories scored against the article, best margin first, their weights and their vectors."""
     ids = candidates(store, vector, NAMESPACE_WEIGHTS)
     rows = store.story_rows(ids)
     norms = store.story_norms(ids)  # already read (and kept) by candidates: not decoded again
@@ -240,7 +240,7 @@ def _score(store: StoryQueries, vector: dict[str, float], ts: float | None,
         bar += WORDLESS_BAR * _wordless(dots, norms[sid])
         scored.append(Scored(score - bar, score, sid))
     scored.sort(key=lambda s: (-s.margin, rows[s.story]["seq"]))
-    return scored, seen
+    return scored, seen, dense
 
 
 def _open(store: StoryQueries, article: Article, pos: int, vector: dict[str, float]) -> str:
@@ -249,16 +249,20 @@ def _open(store: StoryQueries, article: Article, pos: int, vector: dict[str, flo
     seq = store.story_counter("stories") + 1
     store.set_story_counter("stories", seq)
     store.insert_story(sid, seq, article.id)
-    _grow(store, sid, vector, {}, article.embedding)
+    _grow(store, sid, vector, {}, article.embedding, None)
     _add_member(store, sid, article, pos, canonical=None, score=None, vector=vector)
     return sid
 
 
 def _grow(store: StoryQueries, sid: str, vector: dict[str, float], old: dict[str, float],
-          embedding: list[float] | None = None) -> None:
-    """Add an article vector (and its embedding, if any) to a story centroid, updating its norms incrementally."""
+          embedding: list[float] | None, old_embedding: list[float] | None) -> None:
+    """Add an article vector (and its embedding, if any) to a story centroid, updating its norms incrementally.
+
+    ``old`` and ``old_embedding`` are the story's weights for the article's terms and its summed
+    vector (None: it has none) as scoring read them.
+    """
     if embedding:
-        store.set_story_embedding(sid, embeddings.add(store.story_embeddings([sid]).get(sid), embedding))
+        store.set_story_embedding(sid, embeddings.add(old_embedding, embedding))
     row = store.story_rows([sid])[sid]
     norms = json.loads(row["norms"])
     for term, w in sorted(vector.items()):
