@@ -63,14 +63,8 @@ def _tense_from_parse(span: Any) -> str | None:
     if noun_read_as_verb(verb):
         verb = verb.head  # "visited the pipeline works on March 14": "works" is the noun, "visited" the verb
     tense = _verb_tense(verb)
-    if tense == "past" and _schedules_its_object(verb, root):
-        return "future"  # "protesters planned a rally on Saturday": the rally is still ahead
-    if tense == "past" and _scheduled_for(verb, root):
-        return "future"  # "the next attempt was planned for Saturday": a date still ahead
-    if tense == "past" and _expected_in_report(verb, root):
-        return "future"  # "ARSO warned that more rain was expected on Sunday": the forecast looks ahead
-    if tense == "past" and _deadline_granted(verb, root):
-        return "future"  # "INS extended its deadline until 9 a.m. Tuesday": the deadline is still ahead
+    if tense == "past" and any(looks_ahead(verb, root) for looks_ahead in _PAST_BUT_AHEAD):
+        return "future"
     if tense == "present" and _hops(root, verb) > _PRESENT_REACH:
         return None  # a present-tense verb far up the tree rarely schedules this expression
     return tense
@@ -151,6 +145,12 @@ def _deadline_granted(verb: Any, token: Any) -> bool:
     if granter is None or granter.i not in (verb.i, verb.head.i):
         return False
     return granter.lower_.startswith(_DEADLINE_STEMS) and not _pluperfect(granter)
+
+
+# Past-tense verbs that still put the expression ahead of them:
+# "protesters planned a rally on Saturday" (the rally is still ahead), "the next attempt was planned for
+# Saturday", "ARSO warned that more rain was expected on Sunday", "INS extended its deadline until 9 a.m. Tuesday".
+_PAST_BUT_AHEAD = (_schedules_its_object, _scheduled_for, _expected_in_report, _deadline_granted)
 
 
 # Verbs that take a clause: under them a present-tense clause is real ("said the ferry sails on Monday").
