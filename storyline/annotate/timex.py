@@ -51,7 +51,6 @@ def find_timexes(text: str, anchor: str | date | datetime | None, doc: Any | Non
 
 # How far into the text (characters) a date written out to the day still reads as the article's dateline.
 _DATELINE_REACH = 300
-_FULL_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def _dateline_day(chosen: list[Found]) -> date | None:
@@ -62,9 +61,9 @@ def _dateline_day(chosen: list[Found]) -> date | None:
     for f in chosen:
         if f.start > _DATELINE_REACH:
             break
-        m = _FULL_DAY.fullmatch(f.value or "")
-        if m and f.issue is None:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        day = cal.day_of(f.value or "")
+        if day is not None and f.issue is None:
+            return day
     return None
 
 
@@ -333,11 +332,8 @@ _RECENT_DAYS = 31
 
 def _recent_day(value: str, anchor: date) -> bool:
     """Return whether a day value lies at most _RECENT_DAYS before the publication date."""
-    m = _FULL_DAY.fullmatch(value)
-    if m is None:
-        return False
-    behind = (anchor - date(int(m.group(1)), int(m.group(2)), int(m.group(3)))).days
-    return 0 <= behind <= _RECENT_DAYS
+    day = cal.day_of(value)
+    return day is not None and 0 <= (anchor - day).days <= _RECENT_DAYS
 
 
 _SPAN_JOIN = re.compile(r"\s*(?:[-–]|(?i:and|or|to|through|until|till))\s*")

@@ -33,6 +33,18 @@ def day_value(d: date) -> str:
     return d.isoformat()
 
 
+_DAY_VALUE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def day_of(value: str) -> date | None:
+    """Return the day a "YYYY-MM-DD" value names (``day_value`` undone), or None for any other value."""
+    m = _DAY_VALUE.fullmatch(value)
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    except ValueError:
+        return None
+
+
 def month_value(year: int, month: int) -> str:
     """Return "YYYY-MM"."""
     return f"{year:04d}-{month:02d}"
