@@ -45,8 +45,9 @@ from typing import NamedTuple
 from storyline.models import Article, Origin
 from storyline.store import Store
 from storyline.stories import assign
-from storyline.stories.cluster import namespace_norms, story_id, weigh
+from storyline.stories.cluster import NAMESPACE_WEIGHTS, namespace_norms, story_id, weigh
 from storyline.stories.features import article_terms
+from storyline.stories.index import POSTED_TERMS, lookup_terms
 
 DEFAULT_DATA = Path("/work/shared/data/timeline17")
 ARTICLES_PER_STORY = 5
@@ -167,8 +168,10 @@ def _write_story(store: Store, s: int, docs: list[tuple[int, Counter[str], float
     sid = story_id(f"bench-{s}")
     centroid: dict[str, float] = {}
     members = []
+    posted: set[str] = set()
     for i, terms, ts in docs:
         vector = weigh(terms, df, total)
+        posted.update(t for t, _ in lookup_terms(vector, NAMESPACE_WEIGHTS, POSTED_TERMS))
         for t, w in vector.items():
             centroid[t] = centroid.get(t, 0.0) + w
         words = {t: round(w, 6) for t, w in vector.items() if t.startswith("w:")}
@@ -177,7 +180,7 @@ def _write_story(store: Store, s: int, docs: list[tuple[int, Counter[str], float
     spans = [ts for _, _, ts in docs]
     store.bulk_story({"id": sid, "seq": s + 1, "first_article": f"bench-{s * ARTICLES_PER_STORY}",
                       "first_ts": min(spans), "last_ts": max(spans), "size": len(docs),
-                      "norms": json.dumps(namespace_norms(centroid), sort_keys=True)}, centroid, members)
+                      "norms": json.dumps(namespace_norms(centroid), sort_keys=True)}, centroid, members, posted)
 
 
 def probe(store: Store, texts: list[str], recipes: list[tuple[list[str], list[int]]], count: int,

@@ -59,6 +59,7 @@ def _load_stories(store: Store, folder: Path) -> int:
     for table, columns in INDEX_TABLES.items():
         bulk.insert_index_rows(table, (tuple(r[c] for c in columns) for r in _read(folder / table)))
     bulk.link_articles()
+    store.post_story_terms()
     live = 0
     for row in _read(folder / "stories"):
         if row["merged_into"] is None:

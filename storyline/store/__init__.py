@@ -17,7 +17,7 @@ from pathlib import Path
 from storyline.errors import StoreError
 from storyline.store.articles import ArticleQueries
 from storyline.store.listing import StoryListing
-from storyline.store.stories import IndexCache, StoryQueries
+from storyline.store.stories import IndexCache, StoryQueries, posting_rank
 from storyline.store.timeline import TimelineQueries
 from storyline.store.wal import Checkpointer, checkpoint
 
@@ -116,6 +116,9 @@ class Store(ArticleQueries, StoryQueries, TimelineQueries, StoryListing):
 
 
 def _configure(conn: sqlite3.Connection, path: str) -> None:
+    # Used by the SQL that writes story_postings (migrations, merges), so that Python and SQL
+    # band a weight alike; only statements call it, never the schema, so other tools read the file.
+    conn.create_function("storyline_posting_rank", 1, posting_rank, deterministic=True)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 10000")
     if path != ":memory:":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from array import array
 from collections import Counter
@@ -25,12 +26,21 @@ FOLD_ARTICLES = 500
 # Terms whose counts this connection keeps in memory after a fold (~150 MB at most; bench.stories
 # holds 81k terms at 100k stored articles).
 CACHED_TERMS = 1_000_000
-# Term namespaces the postings index holds (its partial-index condition, migration 0007): the ones
-# candidate lookup reads (storyline.stories.index).
+# Term namespaces story_postings holds (migration 0009): the ones candidate lookup reads
+# (storyline.stories.index).
 POSTED_NAMESPACES = ("e:", "n:", "w:")
 _POSTED = f"substr(term, 1, 2) IN ({', '.join(repr(ns) for ns in POSTED_NAMESPACES)})"
+# Weight bands per doubling of a centroid weight: a posting moves when its weight leaves its band, so
+# a term of a story of n articles moves about once every n / (POSTING_BANDS * ln 2) articles that
+# carry it. Two bands order a list to within a factor of 1.41.
+POSTING_BANDS = 2
 # SQLite's name for the primary-key b-tree of the WITHOUT ROWID story_terms (for INDEXED BY).
 _PRIMARY_KEY = "sqlite_autoindex_story_terms_1"
+
+
+def posting_rank(weight: float) -> int:
+    """Return the band of a centroid weight that orders postings (higher: heavier)."""
+    return math.floor(POSTING_BANDS * math.log2(weight)) if weight > 0 else -(2**31)
 
 
 class IndexCache:
@@ -135,12 +145,13 @@ class StoryQueries:
     # --- the candidate index -----------------------------------------------------------------
 
     def term_postings(self, term: str, limit: int) -> list[tuple[str, float]]:
-        """Return the live stories whose centroid holds ``term``, heaviest first, at most ``limit``.
+        """Return the live stories whose centroid holds ``term``, heaviest band first, at most ``limit``.
 
+        Each comes with its weight as its band was last set (at most a band below the current one).
         Only terms of POSTED_NAMESPACES have postings; any other term has none.
         """
         rows = self.conn.execute(
-            f"SELECT story, weight FROM story_terms WHERE term = ? AND {_POSTED} ORDER BY weight DESC, story LIMIT ?",
+            "SELECT story, weight FROM story_postings WHERE term = ? ORDER BY rank DESC, story DESC LIMIT ?",
             (term, limit))
         return [(r[0], float(r[1])) for r in rows]
 
@@ -187,12 +198,45 @@ class StoryQueries:
         small = {r[0] for r in rows}
         return [s for s in stories if s in small]
 
-    def add_story_weights(self, story: str, weights: dict[str, float]) -> None:
-        """Add ``weights`` to a story's centroid."""
+    def add_story_weights(self, story: str, weights: dict[str, float], old: dict[str, float] | None = None,
+                          posted: Iterable[str] | None = None) -> None:
+        """Add ``weights`` to a story's centroid, post the ``posted`` terms and move the postings whose band changes.
+
+        ``old`` is the story's weight for each of those terms before (absent: none); read here when
+        not given. ``posted`` are the terms the story is to be found by (POSTED_NAMESPACES only);
+        None: all of them.
+        """
+        if old is None:
+            old = self.story_weights(story, sorted(weights))
+        added = sorted(weights.items())
         self.conn.executemany(
             "INSERT INTO story_terms (story, term, weight) VALUES (?, ?, ?)"
             " ON CONFLICT (story, term) DO UPDATE SET weight = weight + excluded.weight",
-            ((story, t, w) for t, w in sorted(weights.items())))
+            ((story, t, w) for t, w in added))
+        after = {t: old.get(t, 0.0) + w for t, w in added if t[:2] in POSTED_NAMESPACES}
+        moved = [(t, old[t], w) for t, w in after.items()
+                 if old.get(t, 0.0) > 0 and posting_rank(old[t]) != posting_rank(w)]
+        # A term never posted for the story has no row to update: only its weight moves.
+        self.conn.executemany(
+            "UPDATE story_postings SET rank = ?, weight = ? WHERE term = ? AND rank = ? AND story = ?",
+            ((posting_rank(w), w, t, posting_rank(before), story) for t, before, w in moved))
+        wanted = sorted(after) if posted is None else sorted(t for t in set(posted) if t in after)
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO story_postings (term, rank, story, weight) VALUES (?, ?, ?, ?)",
+            ((t, posting_rank(after[t]), story, after[t]) for t in wanted))
+
+    def post_story_terms(self, stories: Sequence[str] | None = None) -> None:
+        """Post every term of these stories' centroids (every story's when None) that has no posting yet."""
+        where = f"{_POSTED}" if stories is None else f"story IN ({_marks(stories)}) AND {_POSTED}"
+        self.conn.execute(
+            "INSERT OR IGNORE INTO story_postings (term, rank, story, weight)"
+            f" SELECT term, storyline_posting_rank(weight), story, weight FROM story_terms WHERE {where}",
+            list(stories or ()))
+
+    def _posted(self, stories: Sequence[str]) -> str:
+        """Return the SQL condition that selects these stories' postings (each band is in step with story_terms)."""
+        return (f"(term, rank, story) IN (SELECT term, storyline_posting_rank(weight), story FROM story_terms"
+                f" WHERE story IN ({_marks(stories)}) AND {_POSTED})")
 
     def top_story_terms(self, story: str, prefix: str, limit: int) -> list[tuple[str, float]]:
         """Return a story's heaviest centroid terms in one namespace."""
@@ -311,12 +355,20 @@ class StoryQueries:
     def merge_story_rows(self, old: str, new: str, article: str, score: float, pos: int) -> None:
         """Move a story's members and centroid into another and record the merge."""
         # Summed inside SQLite (the same ``weight + excluded.weight`` as add_story_weights, so the
-        # same doubles): a merged centroid never makes a round trip through Python.
+        # same doubles): a merged centroid never makes a round trip through Python. The survivor is
+        # posted under every term either story was.
+        posted = [r[0] for r in self.conn.execute(
+            f"SELECT DISTINCT term FROM story_postings WHERE {self._posted([old, new])}", (old, new))]
+        self.conn.execute(f"DELETE FROM story_postings WHERE {self._posted([old, new])}", (old, new))
         self.conn.execute(
             "INSERT INTO story_terms (story, term, weight) SELECT ?, term, weight FROM story_terms"
             " WHERE story = ? ORDER BY term ON CONFLICT (story, term) DO UPDATE SET weight = weight + excluded.weight",
             (new, old))
         self.conn.execute("DELETE FROM story_terms WHERE story = ?", (old,))
+        for part in _chunks(posted):
+            self.conn.execute(
+                "INSERT INTO story_postings (term, rank, story, weight) SELECT term, storyline_posting_rank(weight),"
+                f" story, weight FROM story_terms WHERE story = ? AND term IN ({_marks(part)})", [new, *part])
         self.conn.execute("UPDATE story_members SET story = ? WHERE story = ?", (new, old))
         self.conn.execute("UPDATE articles SET story = ? WHERE story = ?", (new, old))
         self.conn.execute("UPDATE stories SET merged_into = ? WHERE id = ?", (new, old))
@@ -330,8 +382,8 @@ class StoryQueries:
 
     def clear_stories(self) -> None:
         """Forget every story, member, merge and document frequency (before a recluster)."""
-        for table in ("stories", "story_terms", "story_members", "story_merges", "term_df", "term_df_log",
-                      "story_counters", "story_embeddings"):
+        for table in ("stories", "story_terms", "story_postings", "story_members", "story_merges", "term_df",
+                      "term_df_log", "story_counters", "story_embeddings"):
             self.conn.execute(f"DELETE FROM {table}")
         self.conn.execute("UPDATE articles SET story = NULL")
         self.forget_cache()
@@ -362,14 +414,21 @@ class StoryQueries:
         self.forget_cache()
 
     def bulk_story(self, story: dict[str, object], weights: dict[str, float],
-                   members: Iterable[tuple[object, ...]]) -> None:
-        """Insert a precomputed story row, its centroid weights and its member rows."""
+                   members: Iterable[tuple[object, ...]], posted: Iterable[str] | None = None) -> None:
+        """Insert a precomputed story row, its centroid weights, its postings and its member rows.
+
+        ``posted``: the terms the story is found by (as ``add_story_weights``); None: all of them.
+        """
         self.conn.execute(
             "INSERT INTO stories (id, seq, first_article, first_ts, last_ts, size, norms)"
             " VALUES (:id, :seq, :first_article, :first_ts, :last_ts, :size, :norms)", story)
         self.cache.norms.pop(str(story["id"]), None)
         self.conn.executemany("INSERT INTO story_terms (story, term, weight) VALUES (?, ?, ?)",
                               ((story["id"], t, w) for t, w in weights.items()))
+        sid = str(story["id"])
+        terms = sorted(t for t in weights if t[:2] in POSTED_NAMESPACES) if posted is None else sorted(set(posted))
+        self.conn.executemany("INSERT INTO story_postings (term, rank, story, weight) VALUES (?, ?, ?, ?)",
+                              ((t, posting_rank(weights[t]), sid, weights[t]) for t in terms if t in weights))
         self.conn.executemany(
             "INSERT INTO story_members (article, story, joined, pos, canonical, score, outlet, title,"
             " published, ts, vector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", members)

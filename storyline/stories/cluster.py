@@ -21,7 +21,7 @@ from storyline.models import Article
 from storyline.store.stories import StoryQueries
 from storyline.stories import embeddings
 from storyline.stories.features import article_terms, timestamp
-from storyline.stories.index import candidates
+from storyline.stories.index import POSTED_TERMS, candidates, lookup_terms
 
 NAMESPACES = ("w:", "e:", "n:", "t:", "d:", "h:")
 # Terms kept per article and namespace (heaviest TF-IDF first): bounds index rows and read cost.
@@ -268,7 +268,8 @@ def _grow(store: StoryQueries, sid: str, vector: dict[str, float], old: dict[str
     for term, w in sorted(vector.items()):
         before = old.get(term, 0.0)
         norms[term[:2]] = norms.get(term[:2], 0.0) + (before + w) ** 2 - before * before
-    store.add_story_weights(sid, vector)
+    posted = [t for t, _ in lookup_terms(vector, NAMESPACE_WEIGHTS, POSTED_TERMS)]
+    store.add_story_weights(sid, vector, old, posted)
     store.set_story_state(sid, norms, row["first_ts"], row["last_ts"], row["size"] + 1)
 
 

@@ -1,8 +1,9 @@
 """Find the stories worth scoring for an article, from the inverted index on centroid terms.
 
 Only the article's heaviest terms are looked up, and each posting list is read
-heaviest-first up to a fixed length, so the rows read per article stay bounded
-however large the archive grows.
+heaviest-first (by weight band) up to a fixed length, so the rows read per
+article stay bounded however large the archive grows. A story is posted under
+the heaviest terms of each of its articles, not under every term of its centroid.
 """
 
 from __future__ import annotations
@@ -13,6 +14,11 @@ from storyline.store.stories import POSTED_NAMESPACES, StoryQueries
 
 # Article terms looked up in the index (heaviest first, words and entities).
 QUERY_TERMS = 24
+# Terms of each member article a story is posted under (the same order): the ones an article like
+# it would look up, with room for a later report's different emphasis. Posting every term (~95 per
+# article) wrote a posting per term of each opened story, each in another page of a table that grows
+# with the archive.
+POSTED_TERMS = 48
 # Stories read per term (heaviest centroid weight first).
 POSTINGS_PER_TERM = 12
 # Stories scored in full per article, by their approximate cosine from the postings.
@@ -31,10 +37,7 @@ def candidates(store: StoryQueries, vector: dict[str, float], weights: dict[str,
     are looked up (words, entities, numbers: titles are too short to find stories by, and years
     weigh nothing).
     """
-    query = sorted(
-        ((t, w) for t, w in vector.items() if t[:2] in POSTED_NAMESPACES and weights.get(t[:2], 0.0) > 0),
-        key=lambda kv: (-kv[1], kv[0]),
-    )[:QUERY_TERMS]
+    query = lookup_terms(vector, weights, QUERY_TERMS)
     partial: dict[str, dict[str, float]] = {}
     for term, weight in query:
         for story, centroid_weight in store.term_postings(term, POSTINGS_PER_TERM):
@@ -45,6 +48,14 @@ def candidates(store: StoryQueries, vector: dict[str, float], weights: dict[str,
     approx = {sid: _approximate(partial[sid], norms[sid], weights) for sid in shortlist}
     ranked = sorted(approx.items(), key=lambda kv: (-kv[1], kv[0]))
     return [story for story, _ in ranked[:MAX_CANDIDATES]]
+
+
+def lookup_terms(vector: dict[str, float], weights: dict[str, float], limit: int) -> list[tuple[str, float]]:
+    """Return the article's heaviest terms of the POSTED_NAMESPACES the similarity weighs, at most ``limit``."""
+    return sorted(
+        ((t, w) for t, w in vector.items() if t[:2] in POSTED_NAMESPACES and weights.get(t[:2], 0.0) > 0),
+        key=lambda kv: (-kv[1], kv[0]),
+    )[:limit]
 
 
 def _weighted_dot(dots: dict[str, float], weights: dict[str, float]) -> float:

@@ -108,10 +108,10 @@ def _plan(store: Store, call) -> list[str]:
     return details
 
 
-def _bridge_stories(store: Store, count: int) -> None:
+def _bridge_stories(store: Store, count: int, more: dict[str, dict[str, float]] | None = None) -> None:
     """Store ``count`` stories that all mention the bridge (one long posting list) among words of their own."""
     _centroids(store, {f"s{i:03}": {"w:bridge": 0.5 + i / 1000, f"e:town{i}": 0.9}
-                       | {f"w:word{i}-{k}": 0.01 for k in range(30)} for i in range(count)})
+                       | {f"w:word{i}-{k}": 0.01 for k in range(30)} for i in range(count)} | (more or {}))
 
 
 def test_weights_of_candidates_are_read_by_story_even_after_analyze(store):
@@ -134,19 +134,74 @@ def test_weights_of_candidates_are_read_by_story_even_after_analyze(store):
     assert store.stories_weights([], ["w:bridge"]) == {}
 
 
-def test_postings_are_read_heaviest_first_without_sorting_the_list(store):
-    _bridge_stories(store, 200)
+def test_postings_are_read_heaviest_band_first_without_sorting_the_list(store):
+    _bridge_stories(store, 200, {"light": {"w:bridge": 0.3}, "heavy": {"w:bridge": 2.5}, "s1": {"w:bridge": 0.6},
+                                 "s2": {"w:bridge": 0.65}})
     store.conn.execute("ANALYZE")
     plan = _plan(store, lambda: store.term_postings("w:bridge", 3))
-    assert plan == ["SEARCH story_terms USING COVERING INDEX story_terms_postings (term=?)"]
-    assert [s for s, _ in store.term_postings("w:bridge", 3)] == ["s199", "s198", "s197"]
+    assert plan == ["SEARCH story_postings USING PRIMARY KEY (term=?)"]
+    # 0.6 and 0.65 share a band (two per doubling: [0.5, 0.71)) with s000-s199, ordered by story id
+    assert [s for s, _ in store.term_postings("w:bridge", 3)] == ["heavy", "s2", "s199"]
+    assert store.term_postings("w:bridge", 300)[-1] == ("light", 0.3)
+
+
+def test_a_posting_moves_only_when_its_weight_leaves_its_band(store):
+    _centroids(store, {"s1": {"w:bridge": 0.50, "w:river": 0.9}})
+    with store.transaction():
+        store.add_story_weights("s1", {"w:bridge": 0.1})  # 0.6: still in [0.5, 0.71)
+    assert store.term_postings("w:bridge", 5) == [("s1", 0.5)]  # the weight the band was set with
+    with store.transaction():
+        store.add_story_weights("s1", {"w:bridge": 0.2}, old={"w:bridge": 0.6})  # 0.8: the next band
+    assert store.term_postings("w:bridge", 5) == [("s1", 0.8)]
+    assert store.story_weights("s1") == {"w:bridge": 0.8, "w:river": 0.9}
+    assert store.conn.execute("SELECT count(*) FROM story_postings WHERE story = 's1'").fetchone()[0] == 2
+
+
+def test_a_story_is_posted_only_under_the_terms_it_is_to_be_found_by(store):
+    with store.transaction():
+        store.insert_story("s1", 1, "a1")
+        store.add_story_weights("s1", {"w:bridge": 0.6, "w:river": 0.3, "e:genoa": 0.5}, old={},
+                                posted=["w:bridge", "e:genoa"])
+        # river leaves its band, but was never posted: it stays unposted until an article posts it
+        store.add_story_weights("s1", {"w:river": 0.4, "w:bridge": 0.05}, posted=["w:bridge"])
+    assert store.term_postings("w:river", 5) == []
+    assert store.term_postings("w:bridge", 5) == [("s1", 0.6)]
+    with store.transaction():
+        store.add_story_weights("s1", {"w:river": 0.1}, posted=["w:river"])
+    assert store.term_postings("w:river", 5) == [("s1", 0.3 + 0.4 + 0.1)]
+
+
+def test_a_merged_story_is_posted_under_every_term_either_story_was(store):
+    with store.transaction():
+        for seq, (sid, weights, posted) in enumerate([("old", {"w:river": 0.2, "w:flood": 0.1}, ["w:river"]),
+                                                      ("new", {"w:bridge": 0.7, "w:flood": 0.3}, ["w:bridge"])], 1):
+            store.insert_story(sid, seq, f"{sid}-first")
+            store.add_story_weights(sid, weights, old={}, posted=posted)
+        store.merge_story_rows("old", "new", "a9", 0.5, 9)
+    posted = store.conn.execute("SELECT term, story FROM story_postings ORDER BY term").fetchall()
+    assert [tuple(r) for r in posted] == [("w:bridge", "new"), ("w:river", "new")]
+    assert store.term_postings("w:flood", 5) == [] and store.story_weights("new")["w:flood"] == 0.1 + 0.3
+
+
+def test_a_store_from_before_story_postings_is_posted_under_every_centroid_term(tmp_path, monkeypatch):
+    import storyline.store as store_module
+
+    every = store_module._migrations()
+    monkeypatch.setattr(store_module, "_migrations", lambda: [m for m in every if m[0] < 9])
+    with Store.open(tmp_path / "old.db") as old, old.transaction():
+        old.insert_story("s1", 1, "a1")
+        old.conn.executemany("INSERT INTO story_terms (story, term, weight) VALUES ('s1', ?, ?)",
+                             [("w:bridge", 0.6), ("e:genoa", 0.4), ("h:bridge", 0.2)])
+    monkeypatch.setattr(store_module, "_migrations", lambda: every)
+    with Store.open(tmp_path / "old.db") as store:
+        assert store.term_postings("w:bridge", 5) == [("s1", 0.6)] and store.term_postings("e:genoa", 5)
+        assert store.term_postings("h:bridge", 5) == []
 
 
 def test_postings_hold_only_the_namespaces_candidate_lookup_reads(store):
     _centroids(store, {"s1": {"w:bridge": 0.5, "h:bridge": 0.3, "t:2020": 0.2, "e:genoa": 0.4}})
-    store.conn.execute("ANALYZE")
-    stat = store.conn.execute("SELECT stat FROM sqlite_stat1 WHERE idx = 'story_terms_postings'").fetchone()[0]
-    assert stat.split()[0] == "2"  # entries in the index: e:genoa and w:bridge, not h:bridge or t:2020
+    posted = [r[0] for r in store.conn.execute("SELECT term FROM story_postings ORDER BY term")]
+    assert posted == ["e:genoa", "w:bridge"]
     assert store.term_postings("h:bridge", 5) == [] and store.term_postings("w:bridge", 5) == [("s1", 0.5)]
     assert store.story_weights("s1")["h:bridge"] == 0.3
 
@@ -157,6 +212,7 @@ def test_merging_sums_centroids_and_drops_the_old_story_from_the_postings(store)
         store.merge_story_rows("old", "new", "a9", 0.5, 9)
     assert store.story_weights("new") == {"w:bridge": 0.1 + 0.7, "w:river": 0.2, "e:pittsburgh": 0.4}
     assert store.story_weights("old") == {} and store.term_postings("w:river", 5) == [("new", 0.2)]
+    assert store.term_postings("w:bridge", 5) == [("new", 0.1 + 0.7)]
     assert store.resolve_story("old") == "new" and store.merge_count() == 1
 
 

@@ -211,3 +211,17 @@ def test_reassigning_known_article_changes_nothing(store: Store) -> None:
     article = make("bridge")
     _ingest(store, [article])
     assert assign(store, [article]) == []
+
+
+def test_a_story_is_posted_under_the_heaviest_terms_of_its_articles_only(store: Store,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cluster, "POSTED_TERMS", 5)
+    _ingest(store, [make("bridge")])
+    story = store.story_assignments()["bridge"]
+    posted = {r[0] for r in store.conn.execute("SELECT term FROM story_postings WHERE story = ?", (story,))}
+    terms = [kv for ns in ("w:", "e:", "n:") for kv in store.top_story_terms(story, ns, 100)]
+    heaviest = sorted(terms, key=lambda kv: (-kv[1], kv[0]))
+    assert len(heaviest) > 20 and posted == {t for t, _ in heaviest[:5]}
+    # the report that follows finds the story by those terms alone
+    _ingest(store, [make("bridge2", "2022-01-29")])
+    assert store.story_assignments()["bridge2"] == story
