@@ -22,3 +22,11 @@ def test_features_day_dated_years_get_their_own_namespace() -> None:
 def test_features_undated_article_has_no_day_years() -> None:
     terms = article_terms(make("bridge"))
     assert not any(t.startswith(("d:", "t:")) for t in terms)
+
+
+def test_features_small_whole_numbers_are_not_terms() -> None:
+    article = make("quake_turkey", None)
+    article.text = ("A magnitude 6.8 earthquake struck Elazig at 8 pm on the 14th, killing at least 22 people "
+                    "in 3 villages; 1,400 were injured.")
+    numbers = {t for t in article_terms(article) if t.startswith("n:")}
+    assert numbers == {"n:6.8", "n:22", "n:1,400"}
