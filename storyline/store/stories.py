@@ -101,6 +101,8 @@ class StoryQueries:
     def fold_document_frequencies(self) -> None:
         """Sum the logged increments into term_df and empty the log, in one savepoint."""
         state = self._synced_cache()
+        # Terms another session logged are pending here without a count until looked up.
+        self._load_counts(state.pending)
         self.conn.execute("SAVEPOINT fold_df")
         try:
             self.conn.executemany(

@@ -34,6 +34,20 @@ def test_committed_counts_survive_a_crash_before_they_are_folded(tmp_path):
     assert _count(again, ["w:river"]) == {"w:river": 3}
 
 
+def test_a_later_session_folds_the_counts_an_earlier_one_logged(tmp_path, monkeypatch):
+    # The second session never looks up the first one's terms before the log is folded.
+    monkeypatch.setattr(story_queries, "FOLD_ARTICLES", 3)
+    path = tmp_path / "news.db"
+    with Store.open(path) as first:
+        _count(first, BRIDGE_REPORT, STORM_REPORT)
+    with Store.open(path) as again:
+        assert _count(again, ["w:harbour"], ["w:harbour", "w:strike"]) == {"w:harbour": 2, "w:strike": 1}
+        assert _logged(again) == 1
+        rows = dict(again.conn.execute("SELECT term, df FROM term_df").fetchall())
+        assert rows == {"e:pittsburgh": 2, "w:bridge": 1, "w:collapse": 1, "w:flood": 1, "w:river": 2,
+                        "w:storm": 1, "w:harbour": 1}
+
+
 def test_folding_sums_the_log_into_term_df_and_empties_it(store, monkeypatch):
     monkeypatch.setattr(story_queries, "FOLD_ARTICLES", 2)
     counts = _count(store, BRIDGE_REPORT, STORM_REPORT, ["w:river", "w:river"])
