@@ -229,8 +229,9 @@ def build(size: int, pool: list[Counter[str]], folder: Path, parts: int) -> Arch
     # Probes start on the store as a new session finds it, not on the connection that bulk-built it:
     # measured at 100k in one process (phases of 100 probes, median thread CPU), 15.1 ms on the
     # building connection, 14.8 after its archive-sized log was truncated (so not the log), 13.1
-    # after PRAGMA shrink_memory, 12.5 reopened. What the build left in that connection's page cache
-    # (~256 MB of the pages it wrote) costs the probes, and no connection that grew online holds it.
+    # after PRAGMA shrink_memory, 12.5 reopened. What the build left in that connection's memory
+    # (its page cache holds ~256 MB of the pages it wrote) costs the probes; a new session starts
+    # without it. Whether a long online session fills its cache the same way is not measured here.
     store.close()
     store = Store.open(path)
     return Archive(size, store, recipes, rng, time.perf_counter() - started)
