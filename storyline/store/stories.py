@@ -227,13 +227,16 @@ class StoryQueries:
             "INSERT OR IGNORE INTO story_postings (term, rank, story, weight) VALUES (?, ?, ?, ?)",
             ((t, posting_rank(after[t]), story, after[t]) for t in wanted))
 
-    def post_story_terms(self, stories: Sequence[str] | None = None) -> None:
-        """Post every term of these stories' centroids (every story's when None) that has no posting yet."""
-        where = f"{_POSTED}" if stories is None else f"story IN ({_marks(stories)}) AND {_POSTED}"
-        self.conn.execute(
-            "INSERT OR IGNORE INTO story_postings (term, rank, story, weight)"
-            f" SELECT term, storyline_posting_rank(weight), story, weight FROM story_terms WHERE {where}",
-            list(stories or ()))
+    def post_story_terms(self, stories: Sequence[str] | None = None, terms: Sequence[str] | None = None) -> None:
+        """Post these stories' centroid terms (every story's when None; only ``terms`` when given) not yet posted."""
+        where = _POSTED if stories is None else f"story IN ({_marks(stories)}) AND {_POSTED}"
+        parts: list[list[str]] = [[]] if terms is None else _chunks(terms)
+        for part in parts:
+            condition = f"{where} AND term IN ({_marks(part)})" if part else where
+            self.conn.execute(
+                "INSERT OR IGNORE INTO story_postings (term, rank, story, weight)"
+                f" SELECT term, storyline_posting_rank(weight), story, weight FROM story_terms WHERE {condition}",
+                [*(stories or ()), *part])
 
     def _posted(self, stories: Sequence[str]) -> str:
         """Return the SQL condition that selects these stories' postings (each band is in step with story_terms)."""
@@ -367,10 +370,7 @@ class StoryQueries:
             " WHERE story = ? ORDER BY term ON CONFLICT (story, term) DO UPDATE SET weight = weight + excluded.weight",
             (new, old))
         self.conn.execute("DELETE FROM story_terms WHERE story = ?", (old,))
-        for part in _chunks(posted):
-            self.conn.execute(
-                "INSERT INTO story_postings (term, rank, story, weight) SELECT term, storyline_posting_rank(weight),"
-                f" story, weight FROM story_terms WHERE story = ? AND term IN ({_marks(part)})", [new, *part])
+        self.post_story_terms([new], posted)
         self.conn.execute("UPDATE story_members SET story = ? WHERE story = ?", (new, old))
         self.conn.execute("UPDATE articles SET story = ? WHERE story = ?", (new, old))
         self.conn.execute("UPDATE stories SET merged_into = ? WHERE id = ?", (new, old))
@@ -425,12 +425,7 @@ class StoryQueries:
             "INSERT INTO stories (id, seq, first_article, first_ts, last_ts, size, norms)"
             " VALUES (:id, :seq, :first_article, :first_ts, :last_ts, :size, :norms)", story)
         self.cache.norms.pop(str(story["id"]), None)
-        self.conn.executemany("INSERT INTO story_terms (story, term, weight) VALUES (?, ?, ?)",
-                              ((story["id"], t, w) for t, w in weights.items()))
-        sid = str(story["id"])
-        terms = sorted(t for t in weights if t[:2] in POSTED_NAMESPACES) if posted is None else sorted(set(posted))
-        self.conn.executemany("INSERT INTO story_postings (term, rank, story, weight) VALUES (?, ?, ?, ?)",
-                              ((t, posting_rank(weights[t]), sid, weights[t]) for t in terms if t in weights))
+        self.add_story_weights(str(story["id"]), weights, old={}, posted=posted)
         self.conn.executemany(
             "INSERT INTO story_members (article, story, joined, pos, canonical, score, outlet, title,"
             " published, ts, vector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", members)
