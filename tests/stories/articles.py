@@ -77,7 +77,8 @@ TEXTS = {
         "Buttigieg visits collapsed Fern Hollow Bridge, promises infrastructure money",
         "Transportation Secretary Pete Buttigieg visited the collapsed Fern Hollow Bridge in Pittsburgh on "
         "Friday with President Joe Biden and Mayor Ed Gainey, and promised federal infrastructure money. "
-        "The bridge fell into the Frick Park ravine with a bus on it. The infrastructure law sets aside "
+        "The steel bridge on Forbes Avenue collapsed into the Frick Park ravine early on Friday with a city "
+        "bus on it; ten people suffered minor injuries. The infrastructure law sets aside "
         "$1.6 billion for Pennsylvania to repair structurally deficient bridges, Buttigieg said.",
     ),
     "aid": (

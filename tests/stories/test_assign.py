@@ -122,6 +122,18 @@ def test_converging_stories_merge_and_old_id_resolves(store: Store, monkeypatch:
     assert story is not None and story.id == old_bridge and story.merged_from == [old_visit]
 
 
+def test_a_report_only_weakly_like_one_story_does_not_merge_it_into_another(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cluster, "MERGE_THRESHOLD", 0.2)
+    monkeypatch.setattr(cluster, "BRIDGE_SCORE", 0.5)  # "rebuild" scores ~0.38 against the bridge story
+    _ingest(store, [make("bridge")])
+    _ingest(store, [make("visit")])
+    _ingest(store, [make("rebuild")])
+    found = store.story_assignments()
+    assert found["rebuild"] == found["visit"] != found["bridge"]
+    assert store.conn.execute("SELECT count(*) FROM story_merges").fetchone()[0] == 0
+
+
 def test_stories_dated_to_different_years_do_not_merge(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cluster, "MERGE_THRESHOLD", 0.2)
     _ingest(store, [dated(make("bridge"), "2022-01-28"), dated(make("visit"), "2021-11-15")])
