@@ -48,6 +48,17 @@ def test_a_later_session_folds_the_counts_an_earlier_one_logged(tmp_path, monkey
                         "w:storm": 1, "w:harbour": 1}
 
 
+def test_a_new_session_counts_what_is_folded_and_what_is_logged(tmp_path, monkeypatch):
+    monkeypatch.setattr(story_queries, "FOLD_ARTICLES", 2)
+    path = tmp_path / "news.db"
+    first = Store.open(path)
+    _count(first, BRIDGE_REPORT, STORM_REPORT, ["w:river"])  # the third folds the first two
+    again = Store.open(path)
+    assert again.document_frequencies(["w:river", "w:bridge", "e:pittsburgh", "w:unseen"]) == {
+        "w:river": 3, "w:bridge": 1, "e:pittsburgh": 2}
+    assert _count(again, ["w:bridge", "w:tunnel"]) == {"w:bridge": 2, "w:tunnel": 1}
+
+
 def test_folding_sums_the_log_into_term_df_and_empties_it(store, monkeypatch):
     monkeypatch.setattr(story_queries, "FOLD_ARTICLES", 2)
     counts = _count(store, BRIDGE_REPORT, STORM_REPORT, ["w:river", "w:river"])
