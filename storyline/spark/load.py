@@ -59,7 +59,8 @@ def _load_stories(store: Store, folder: Path) -> int:
     for table, columns in INDEX_TABLES.items():
         bulk.insert_index_rows(table, (tuple(r[c] for c in columns) for r in _read(folder / table)))
     bulk.link_articles()
-    store.post_story_terms()
+    if not (folder / "story_postings").is_dir():
+        store.post_story_terms()  # written before Spark carried the postings: post every centroid term
     live = 0
     for row in _read(folder / "stories"):
         if row["merged_into"] is None:

@@ -58,6 +58,7 @@ SCHEMAS = {
                " canonical_count long, size long, norms string, merged_into string, articles array<string>,"
                " timeline string, conflicts string, block long",
     "story_terms": "story string, term string, weight double",
+    "story_postings": "term string, rank long, story string, weight double",
     "story_members": "article string, story string, joined string, pos long, canonical string, score double,"
                      " outlet string, title string, published string, ts double, vector string",
     "story_merges": "old string, new string, article string, score double, pos long",
@@ -255,7 +256,7 @@ def _replay(rows: Iterable[Any]) -> Iterator[tuple[str, tuple[Any, ...]]]:
         yield "articles", (*article_row(article, row["file_rank"], row["record"]), article.duplicate_of,
                            article.story)
     yield from _story_rows(store, ordered[0]["block"])
-    yield from _index_rows(store, ("story_terms",))
+    yield from _index_rows(store, ("story_terms", "story_postings"))
     pos = {r["id"]: r["idx"] + 1 for r in ordered}
     for m in store.index_rows("story_members"):
         yield "story_members", _values("story_members", {**m, "pos": pos[m["article"]]})
@@ -300,7 +301,7 @@ def _write(spark: SparkSession, folder: str, tables: RDD[tuple[str, tuple[Any, .
     stories.write.mode("overwrite").parquet(f"{out}/stories")
     articles = _table(spark, tables, "articles")
     articles.write.mode("overwrite").partitionBy("day").parquet(f"{out}/articles")
-    for name in ("story_terms", "story_members", "story_merges", "copy_signatures", "copy_bands"):
+    for name in ("story_terms", "story_postings", "story_members", "story_merges", "copy_signatures", "copy_bands"):
         _table(spark, tables, name).write.mode("overwrite").parquet(f"{out}/{name}")
     term_df.write.mode("overwrite").parquet(f"{out}/term_df")
     n_articles = blocks.count()

@@ -17,6 +17,7 @@ INDEX_TABLES: dict[str, tuple[str, ...]] = {
     "stories": ("id", "seq", "first_article", "title", "keywords", "outlets", "first_seen", "last_updated",
                 "first_ts", "last_ts", "article_count", "canonical_count", "size", "norms", "merged_into"),
     "story_terms": ("story", "term", "weight"),
+    "story_postings": ("term", "rank", "story", "weight"),
     "story_members": ("article", "story", "joined", "pos", "canonical", "score", "outlet", "title", "published",
                       "ts", "vector"),
     "story_merges": ("old", "new", "article", "score", "pos"),

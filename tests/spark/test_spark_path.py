@@ -46,6 +46,16 @@ def test_spark_path_gives_the_same_story_partition_and_ids(spark_run, single_db)
     assert {a["id"]: a["story"] for a in spark["articles"]} == {a["id"]: a["story"] for a in single["articles"]}
 
 
+def test_spark_path_gives_the_same_candidate_index(spark_run, single_db):
+    # Later online assignments find their candidate stories through these postings.
+    def postings(db: Path) -> set[tuple[str, int, str]]:
+        with Storyline(db) as sl:
+            return {tuple(r) for r in sl.store.conn.execute("SELECT term, rank, story FROM story_postings")}
+
+    single = postings(single_db)
+    assert single and postings(spark_run["db"]) == single
+
+
 def test_spark_path_gives_the_same_timelines_and_conflicts(spark_run, single_db):
     def timelines(doc: dict[str, Any]) -> dict[str, Any]:
         return {s["id"]: (s["title"], s["timeline"], s["conflicts"]) for s in doc["stories"]}
