@@ -60,6 +60,7 @@ def _tense_from_parse(span: Any) -> str | None:
     verb = _governing_verb(root)
     if verb is None:
         return None
+    verb = _clause_opener(verb, root)
     if noun_read_as_verb(verb):
         verb = verb.head  # "visited the pipeline works on March 14": "works" is the noun, "visited" the verb
     tense = _verb_tense(verb)
@@ -179,6 +180,19 @@ def noun_read_as_verb(verb: Any) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.i != noun.i for c in verb.children):
         return False  # the clause has a subject of its own: a real verb
     return opener.dep_ == "det" and opener.head.i == noun.i
+
+
+def _clause_opener(verb: Any, token: Any) -> Any:
+    """Return the verb that an expression between it and the clause it introduces belongs to.
+
+    The small parser hangs "on Wednesday" in "said on Wednesday he would meet Putin" on "meet", so the
+    day looked ahead a week; standing before the clause's subject, it dates the saying.
+    """
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i == verb.i or head.pos_ != "VERB" or not head.i < token.i < verb.i:
+        return verb
+    openers = [c.left_edge.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "mark", "expl")]
+    return head if openers and token.i < min(openers) else verb
 
 
 def _hops(token: Any, ancestor: Any) -> int:

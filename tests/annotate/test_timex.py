@@ -929,6 +929,19 @@ def test_timex_what_a_report_said_was_expected_on_a_weekday_looks_ahead(
     assert _one(text, weekday, doc=nlp(text)).value == value
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Lukashenko said on Friday he would meet Putin in the coming weeks.", "2020-09-11"),
+        ("Officials announced on Friday the bridge will reopen.", "2020-09-11"),
+        ("Lukashenko said he would meet Putin on Friday.", "2020-09-18"),
+    ],
+)
+def test_timex_weekday_between_said_and_its_clause_dates_the_saying(nlp: Any, text: str, value: str) -> None:
+    assert _one(text, "Friday", doc=nlp(text)).value == value
+
+
 @pytest.mark.parametrize("anchor", ["2020-08-25", "2020-10-20"])
 @pytest.mark.parametrize("span", ["from 2012 to 2015", "between 2012 and 2015", "in 2012-2015"])
 def test_timex_day_after_a_range_of_years_in_news_keeps_the_publication_year(anchor: str, span: str) -> None:
