@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from storyline.models import Article, Extraction, InputProblem, RawDocument
 from storyline.settings import MAX_DOCUMENT_CHARS
@@ -40,11 +41,13 @@ def clean(raw: RawDocument, warn: Callable[[str], None] | None = None) -> Articl
     _merge_stated(found, raw, warn or (lambda _: None))
     found.language = _language_code(raw.language) or found.language or detect_language(found.text)
     return Article(
+        # The id keeps the outlet as stated or found in the page, so articles stored before a record's
+        # outlet was taken from its URL keep their ids when the same input comes again.
         id=article_id(found.url, found.outlet, found.title, found.text),
         origin=raw.origin,
         text=found.text,
         url=found.url,
-        outlet=found.outlet,
+        outlet=found.outlet or url_outlet(found.url),
         title=found.title,
         author=found.author,
         published=found.published,
@@ -54,6 +57,12 @@ def clean(raw: RawDocument, warn: Callable[[str], None] | None = None) -> Articl
         removed=found.removed,
         metadata=raw.metadata,
     )
+
+
+def url_outlet(url: str | None) -> str | None:
+    """Return the outlet a URL names: its host without "www." ("wire.example"), None without a URL."""
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
 
 
 # Below this many characters a language guess is a coin toss; the article stays unlabelled.

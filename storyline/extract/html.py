@@ -25,7 +25,6 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 import htmldate
 import trafilatura
@@ -34,6 +33,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
+from storyline.extract import url_outlet
 from storyline.extract.dates import MAX_DATE_LINE_CHARS, parse_publication_line
 from storyline.models import DateOrigin, Extraction, RawDocument
 
@@ -393,8 +393,7 @@ def _outlet(metas: dict[str, str], article: dict[str, Any], url: str | None) -> 
     for value in (metas.get("og:site_name"), publisher[0] if publisher else None, metas.get("application-name")):
         if value and value.strip("@"):
             return value.lstrip("@")  # Twitter handles used as site names
-    host = urlsplit(url).hostname if url else None
-    return host.removeprefix("www.") if host else None
+    return url_outlet(url)
 
 
 def _canonical_url(tree: HtmlElement, metas: dict[str, str], article: dict[str, Any]) -> str | None:

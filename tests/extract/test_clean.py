@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.extract import clean
+from storyline.extract import article_id, clean
 from storyline.models import Article, Origin, RawDocument
 
 SUMMARY = "A fire destroyed a fish-processing plant at the docks on Saturday evening."
@@ -46,3 +46,19 @@ def test_a_readable_stated_date_raises_no_warning() -> None:
     heard: list[str] = []
     article = clean(_jsonl_record("2024-03-02T19:40:00+01:00"), heard.append)
     assert isinstance(article, Article) and article.published == "2024-03-02T19:40:00+01:00" and heard == []
+
+
+def test_a_record_with_a_url_but_no_outlet_is_credited_to_the_url_host() -> None:
+    record = RawDocument(origin=Origin("wire.jsonl", "line 4"), source_format="jsonl", body=SUMMARY,
+                         body_kind="text", title="Fire guts plant", url="https://www.harbour-news.example/fire")
+    article = clean(record)
+    assert isinstance(article, Article) and article.outlet == "harbour-news.example"
+    # The id is the one the record had before its outlet came from the URL: re-ingesting it adds nothing.
+    assert article.id == article_id(record.url, None, "Fire guts plant", SUMMARY)
+
+
+def test_a_stated_outlet_wins_over_the_url_host() -> None:
+    record = RawDocument(origin=Origin("wire.jsonl", "line 5"), source_format="jsonl", body=SUMMARY,
+                         body_kind="text", url="https://mirror.example/fire", outlet="Harbour News")
+    article = clean(record)
+    assert isinstance(article, Article) and article.outlet == "Harbour News"
