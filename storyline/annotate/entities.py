@@ -526,7 +526,9 @@ def _is_one_word_place(doc: Doc, group: list[Span], name: str, labels: Counter[s
 
     Acronyms stay ("jobs in ÖBB"); so do locations and facilities, which are places already.
     """
-    if len(name.split()) != 1 or (name.isupper() and len(name) > 1) or labels.keys() & {"LOC", "FAC", "NORP"}:
+    if len(name.split()) != 1 or labels.keys() & {"LOC", "FAC", "NORP"}:
+        return False
+    if name.isupper() and len(name) > 1 and not any(_in_dateline(doc, s) for s in group):
         return False
     return any(_place_evidence(doc, s, after_at=False) for s in group)
 
@@ -592,6 +594,8 @@ def _entity(group: list[Span], kind: str) -> Entity:
     """Return the entity a group of mentions names: its fullest common name, aliases and mentions."""
     texts = [s.text for s in group]
     name = _best_name(texts, kind == "PERSON")
+    if kind == "GPE" and name.isupper() and any(_in_dateline(s.doc, s) for s in group):
+        name = name.title()  # "MINSK (Reuters) -" with no other mention of the city
     mentions = [Mention(text=s.text, start=s.start_char, end=s.end_char) for s in group]
     return Entity(name=name, type=kind, aliases=_unique(texts, drop=name), roles=[], mentions=mentions)
 

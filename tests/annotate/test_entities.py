@@ -113,6 +113,17 @@ def test_entities_name_a_place_by_its_ordinary_spelling_not_its_dateline_capital
     assert [(e.name, e.aliases) for e in places] == [("Wellington", ["WELLINGTON"])]
 
 
+def test_a_city_named_only_in_the_dateline_is_a_place_in_its_ordinary_spelling() -> None:
+    text = "MINSK (Wire) - Police in Belarus detained at least 33 women on Saturday as thousands marched."
+    assert [(e.name, e.type, e.aliases) for e in _entities(text) if e.name.lower() == "minsk"] == [
+        ("Minsk", "GPE", ["MINSK"])]
+
+
+def test_dateline_capitals_give_a_name_but_an_acronym_elsewhere_stays_as_written() -> None:
+    text = "NEW YORK (Reuters) - Stocks fell on Monday as NATO ministers met in Brussels."
+    assert {(e.name, e.type) for e in _entities(text)} >= {("New York", "GPE"), ("NATO", "ORG")}
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
