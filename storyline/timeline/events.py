@@ -166,6 +166,7 @@ def _sentence_events(
         head = _clause_head(tokens.root)
         if head is None or _modifies_noun(tokens.root) or _conditional(head):
             continue  # a condition is no event
+        head = _main_clause_of_when(head)
         # One event per clause, its most specific date winning; a possessive date inside the clause
         # ("the toll from Tuesday's collapse rose to five on Wednesday") dates its noun, not the clause.
         nested = _possessive_event_noun(tokens.root, head)
@@ -180,6 +181,17 @@ def _sentence_events(
         if text is not None:
             events.append(_event(article, sent, timex, head, tokens, text))
     return sorted(events, key=lambda e: e.quote_start)
+
+
+def _main_clause_of_when(head: Token) -> Token:
+    """Return the main clause for a "when" clause whose subject is a pronoun, else the clause itself.
+
+    "Putin promised Belarus a loan when he met Lukashenko on Monday": the two happened together, and
+    "he met Lukashenko" alone does not say who (a bare pronoun gives no event at all).
+    """
+    when = any(c.dep_ in ("advmod", "mark") and c.lower_ == "when" for c in head.children)
+    pronoun = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in head.children)
+    return head.head if head.dep_ == "advcl" and when and pronoun and head.head.pos_ in ("VERB", "AUX") else head
 
 
 def _conditional(head: Token) -> bool:

@@ -29,6 +29,20 @@ def test_event_with_will_is_planned(parsed):
     assert event.summary == "Lukashenko will meet Putin"
 
 
+def test_when_clause_with_a_pronoun_dates_its_main_clause(parsed):
+    article, doc = parsed("Putin promised Belarus a $1.5 billion loan when he met Lukashenko in Sochi on Monday.",
+                          [("Monday", "2020-09-14", "day")], published="2020-09-14")
+    [event] = extract_events(article, doc)
+    assert event.summary == "Putin promised Belarus a $1.5 billion loan" and event.date == "2020-09-14"
+
+
+def test_when_clause_naming_its_subject_is_its_own_event(parsed):
+    article, doc = parsed("Talks stalled when the Kremlin rejected the offer on Monday.",
+                          [("Monday", "2020-09-14", "day")], published="2020-09-15")
+    [event] = extract_events(article, doc)
+    assert event.summary == "The Kremlin rejected the offer"
+
+
 def test_event_after_publication_date_is_planned(parsed):
     article, doc = parsed("The opposition calls a march through Minsk on Sunday.",
                           [("Sunday", "2020-08-30", "day")], published="2020-08-27")
