@@ -211,10 +211,11 @@ def place(store: StoryQueries, article: Article, canonical: str | None) -> set[s
         _add_member(store, home, article, pos, canonical=canonical, score=None, vector={})
         return {home}
     vector = _vectorise(store, article)
-    scored, seen, dense = _score(store, vector, timestamp(article.published), article.embedding)
+    parts = split(vector)
+    scored, seen, norms, dense = _score(store, vector, parts, timestamp(article.published), article.embedding)
     if not scored or scored[0].margin < 0:
         return {_open(store, article, pos, vector)}
-    best = contest(scored, seen, store.story_norms([s.story for s in scored[:2]]), split(vector))
+    best = contest(scored, seen, norms, parts)
     _grow(store, best.story, vector, seen[best.story], article.embedding, dense.get(best.story))
     _add_member(store, best.story, article, pos, canonical=None, score=best.score, vector=vector)
     home = best.story
@@ -260,15 +261,18 @@ def _vectorise(store: StoryQueries, article: Article) -> dict[str, float]:
     return weigh(terms, store.add_document_frequencies(sorted(terms)), docs)
 
 
-def _score(store: StoryQueries, vector: dict[str, float], ts: float | None, embedding: list[float] | None = None
-           ) -> tuple[list[Scored], dict[str, dict[str, float]], dict[str, list[float]]]:
-    """Return candidate stories scored against the article, best margin first, their weights and their vectors."""
+def _score(store: StoryQueries, vector: dict[str, float], parts: dict[str, list[tuple[str, float]]],
+           ts: float | None, embedding: list[float] | None = None
+           ) -> tuple[list[Scored], dict[str, dict[str, float]], dict[str, dict[str, float]], dict[str, list[float]]]:
+    """Return candidate stories scored against the article, best margin first, their weights, norms and vectors.
+
+    ``parts`` is ``split(vector)``, done once per article by the caller.
+    """
     ids = candidates(store, vector, NAMESPACE_WEIGHTS)
     rows = store.story_rows(ids)
     norms = store.story_norms(ids)  # already read (and kept) by candidates: not decoded again
     seen = store.stories_weights(ids, sorted(vector))
     dense = store.story_embeddings(ids) if embedding else {}
-    parts = split(vector)
     scored = []
     for sid in ids:
         row = rows[sid]
@@ -279,7 +283,7 @@ def _score(store: StoryQueries, vector: dict[str, float], ts: float | None, embe
         bar += WORDLESS_BAR * _wordless(dots, norms[sid])
         scored.append(Scored(score - bar, score, sid))
     scored.sort(key=lambda s: (-s.margin, rows[s.story]["seq"]))
-    return scored, seen, dense
+    return scored, seen, norms, dense
 
 
 def _open(store: StoryQueries, article: Article, pos: int, vector: dict[str, float]) -> str:
