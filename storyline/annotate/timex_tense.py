@@ -230,6 +230,8 @@ def _verb_tense(verb: Any) -> str | None:
         return "present"
     if verb.tag_ == "VB":
         return _infinitive_tense(verb, any(a.lower_ == "to" for a in auxes))
+    if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        return _verb_tense(verb.head)  # "would begin investigating ... on Wednesday": the tense of "would begin"
     return None
 
 
