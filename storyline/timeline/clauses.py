@@ -50,7 +50,8 @@ def summary(head: Token, skip: set[int], other_dates: set[int] | None = None) ->
             return None  # "X will happen on Monday, the Kremlin said on Friday": the Monday event covers it
         if said.i < head.i:
             return summary(said, skip)  # '"...", she said': the reported clause alone
-    if head.dep_ in ("acl", "amod", "pcomp") or (head.dep_ == "advcl" and _is_infinitive(head)):
+    if (head.dep_ in ("acl", "amod", "pcomp") and not content_clause(head)) \
+            or (head.dep_ == "advcl" and _is_infinitive(head)):
         return None  # a clause about a noun or a purpose: the date is not this clause's event
     if head.dep_ == "relcl" and not _next_to_antecedent(head):
         return None  # what "that" or "who" stands for is uncertain
@@ -69,6 +70,16 @@ def summary(head: Token, skip: set[int], other_dates: set[int] | None = None) ->
     else:
         text = _render(tokens, the=_the(subject, skip))
     return text if _readable(text, head) else None
+
+
+def content_clause(head: Token) -> bool:
+    """Return True for what a noun states ("a statement that the depot had passed an inspection in February").
+
+    The parser hangs it on the noun like a relative clause, but "that" opens it (a ``mark``, not the
+    clause's subject or object) and it has a subject of its own: it is reported like a "said that" clause.
+    """
+    marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children)
+    return head.dep_ == "acl" and marked and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
 
 
 def _lost_object(relcl: Token) -> bool:

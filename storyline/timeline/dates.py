@@ -85,3 +85,11 @@ def width(value: str) -> int:
     """Return how many days a value covers (1 for a day; large for vague values)."""
     found = span(value)
     return (found[1] - found[0]).days + 1 if found else 10**6
+
+
+def precision(value: str) -> int:
+    """Return how coarse a value is, equal for one granularity: a day 1, a week 3, any month 5, a year 9.
+
+    ``width`` alone makes February (28 days) more specific than January (31).
+    """
+    return width(value).bit_length()

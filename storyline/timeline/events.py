@@ -21,7 +21,7 @@ from typing import Any
 from storyline.annotate.timex_tense import noun_read_as_verb
 from storyline.models import Article, EventMention, EventStatus, Span, TimeExpr
 from storyline.timeline import dates
-from storyline.timeline.clauses import REPORTING_LEMMAS, noun_summary, summary
+from storyline.timeline.clauses import REPORTING_LEMMAS, content_clause, noun_summary, summary
 
 Doc = Any  # spacy.tokens.Doc; typed loosely so importing this module needs no spaCy
 Token = Any
@@ -162,10 +162,10 @@ def _sentence_events(
     dated = {tok.i for _, s in located for tok in s}
     events: list[EventMention] = []
     heads: set[tuple[str, int]] = set()
-    for timex, tokens in sorted(located, key=lambda pair: dates.width(pair[0].value or "")):
+    for timex, tokens in sorted(located, key=lambda pair: dates.precision(pair[0].value or "")):
         head = _clause_head(tokens.root)
-        if head is None or _modifies_noun(tokens.root) or _conditional(head):
-            continue  # a condition is no event
+        if head is None or _modifies_noun(tokens.root) or _conditional(head) or _negated(tokens.root):
+            continue  # a condition is no event, and "not in February" is not when it happened
         head = _main_clause_of_when(head)
         # One event per clause, its most specific date winning; a possessive date inside the clause
         # ("the toll from Tuesday's collapse rose to five on Wednesday") dates its noun, not the clause.
@@ -192,6 +192,12 @@ def _main_clause_of_when(head: Token) -> Token:
     when = any(c.dep_ in ("advmod", "mark") and c.lower_ == "when" for c in head.children)
     pronoun = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in head.children)
     return head.head if head.dep_ == "advcl" and when and pronoun and head.head.pos_ in ("VERB", "AUX") else head
+
+
+def _negated(root: Token) -> bool:
+    """Return True for a date the sentence denies ("in January, not in February"): negation on it or its preposition."""
+    prep = root.head if root.dep_ == "pobj" else root
+    return any(c.dep_ == "neg" for c in (*root.children, *prep.children))
 
 
 def _conditional(head: Token) -> bool:
@@ -327,7 +333,9 @@ def _after_publication(timex: TimeExpr, published: str | None) -> bool:
 
 
 def _is_attributed(head: Token) -> bool:
-    """Return True when the clause is what someone said, or is itself a saying."""
+    """Return True when the clause is what someone said or stated ("a statement that ..."), or is itself a saying."""
+    if content_clause(head):
+        return True
     if head.lemma_ in REPORTING_LEMMAS and any(c.dep_ in ("ccomp", "dobj") for c in head.children):
         return True
     token = head
