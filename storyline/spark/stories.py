@@ -128,7 +128,7 @@ def with_order(spark: SparkSession, articles: DataFrame) -> DataFrame:
 def article_keys(article: Article) -> tuple[list[str], list[str]]:
     """Return an article's blocking keys and, when it is undated, the entities it names (keyed later)."""
     from storyline.dedup.minhash import fingerprint
-    from storyline.stories.features import article_terms, timestamp
+    from storyline.stories.features import article_terms, event_days, timestamp
 
     print_ = fingerprint(article.text)
     keys = [f"h:{print_.text_hash}", *(f"b:{band}:{key}" for band, key in print_.bands)]
@@ -137,8 +137,15 @@ def article_keys(article: Article) -> tuple[list[str], list[str]]:
     ts = timestamp(article.published)
     if ts is None:
         return keys + [f"e:{n}|{UNDATED_WINDOW}" for n in names], names
+    # The days it dates events to count too: a late report naming the day of an old story's event
+    # is scored as inside that story's time (cluster.age_bar), so it must share the story's block.
+    windows = sorted({w for t in (ts, *event_days(article)) for w in _windows(t)})
+    return keys + [f"e:{n}|{w}" for n in names for w in windows], []
+
+
+def _windows(ts: float) -> tuple[int, int]:
     window = int(ts // (_DAY_SECONDS * WINDOW_DAYS))
-    return keys + [f"e:{n}|{w}" for n in names for w in (window, window + 1)], []
+    return window, window + 1
 
 
 def blocking_keys(spark: SparkSession, ordered: DataFrame) -> DataFrame:

@@ -14,13 +14,13 @@ import hashlib
 import json
 import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from storyline.models import Article
 from storyline.store.stories import StoryQueries
 from storyline.stories import embeddings
-from storyline.stories.features import article_terms, timestamp
+from storyline.stories.features import article_terms, event_days, timestamp
 from storyline.stories.index import POSTED_TERMS, candidates, lookup_terms
 
 NAMESPACES = ("w:", "e:", "n:", "t:", "d:", "h:")
@@ -164,12 +164,25 @@ def namespace_norms(weights: dict[str, float]) -> dict[str, float]:
     return norms
 
 
-def age_bar(article_ts: float | None, first_ts: float | None, last_ts: float | None) -> float:
-    """Return the similarity a story needs to take this article, given the time gap."""
+def age_bar(article_ts: float | None, first_ts: float | None, last_ts: float | None,
+            event_days: Sequence[float] = ()) -> float:
+    """Return the similarity a story needs to take this article, given the time gap.
+
+    The gap is the smaller of the article's own and that of the days it dates events to
+    (``features.event_days``, each the whole day): a report three months on that names the day of
+    the story's event ("the March 14 blast") is back inside the story's time, not only published
+    long after it.
+    """
     if article_ts is None or first_ts is None or last_ts is None:
         return JOIN_THRESHOLD
-    gap_days = max(0.0, first_ts - article_ts, article_ts - last_ts) / _DAY
-    return JOIN_THRESHOLD + AGE_SLOPE * math.log1p(gap_days / AGE_SCALE_DAYS)
+    gap = min([_gap(article_ts, article_ts, first_ts, last_ts),
+               *(_gap(day, day + _DAY, first_ts, last_ts) for day in event_days)])
+    return JOIN_THRESHOLD + AGE_SLOPE * math.log1p(gap / _DAY / AGE_SCALE_DAYS)
+
+
+def _gap(start: float, end: float, first_ts: float, last_ts: float) -> float:
+    """Return the seconds between the interval [start, end] and the story's span (0 when they meet)."""
+    return max(0.0, first_ts - end, start - last_ts)
 
 
 def _other_years(parts: dict[str, list[tuple[str, float]]], weights: dict[str, float]) -> bool:
@@ -212,7 +225,7 @@ def place(store: StoryQueries, article: Article, canonical: str | None) -> set[s
         return {home}
     vector = _vectorise(store, article)
     parts = split(vector)
-    scored, seen, norms, dense = _score(store, vector, parts, timestamp(article.published), article.embedding)
+    scored, seen, norms, dense = _score(store, vector, parts, article)
     if not scored or scored[0].margin < 0:
         return {_open(store, article, pos, vector)}
     best = contest(scored, seen, norms, parts)
@@ -262,13 +275,14 @@ def _vectorise(store: StoryQueries, article: Article) -> dict[str, float]:
 
 
 def _score(store: StoryQueries, vector: dict[str, float], parts: dict[str, list[tuple[str, float]]],
-           ts: float | None, embedding: list[float] | None = None
+           article: Article
            ) -> tuple[list[Scored], dict[str, dict[str, float]], dict[str, dict[str, float]], dict[str, list[float]]]:
     """Return candidate stories scored against the article, best margin first, their weights, norms and vectors.
 
     ``parts`` is ``split(vector)``, done once per article by the caller.
     """
     ids = candidates(store, vector, NAMESPACE_WEIGHTS)
+    ts, days, embedding = timestamp(article.published), event_days(article), article.embedding
     rows = store.story_rows(ids)
     norms = store.story_norms(ids)  # already read (and kept) by candidates: not decoded again
     seen = store.stories_weights(ids, sorted(vector))
@@ -278,7 +292,7 @@ def _score(store: StoryQueries, vector: dict[str, float], parts: dict[str, list[
         row = rows[sid]
         dots = namespace_dots(parts, seen[sid])
         score = combined(dots, norms[sid]) + embeddings.adjustment(embedding, dense.get(sid))
-        bar = age_bar(ts, row["first_ts"], row["last_ts"])
+        bar = age_bar(ts, row["first_ts"], row["last_ts"], days)
         bar += DAY_YEAR_CONFLICT * _other_years(parts, seen[sid])
         bar += WORDLESS_BAR * _wordless(dots, norms[sid])
         scored.append(Scored(score - bar, score, sid))

@@ -72,8 +72,17 @@ def _dates(article: Article) -> list[str]:
 
 def _day_years(article: Article) -> list[str]:
     """Return the years of the article's dates resolved to a calendar day (YYYY-MM-DD)."""
-    return [value[:4] for value in (t.value or "" for t in article.timexes if t.type == "DATE")
-            if _DAY.match(value)]
+    return [day[:4] for day in _days(article)]
+
+
+def event_days(article: Article) -> list[float]:
+    """Return the calendar days the article dates something to, as UTC epoch seconds of their start, sorted."""
+    return sorted({ts for ts in (timestamp(day) for day in _days(article)) if ts is not None})
+
+
+def _days(article: Article) -> list[str]:
+    values = (t.value or "" for t in article.timexes if t.type == "DATE")
+    return [value[:10] for value in values if _DAY.match(value)]
 
 
 def words(text: str) -> list[str]:

@@ -89,6 +89,16 @@ def test_weak_article_joins_when_recent_but_not_three_months_later() -> None:
     assert late.story_assignments()["late_weak"] != late.story_assignments()["bridge"]
 
 
+def test_late_article_that_names_the_day_of_the_story_event_joins_it() -> None:
+    """"The January 28 collapse", three months on: the day it names is inside the story's time."""
+    naming, other_day = Store.open(":memory:"), Store.open(":memory:")
+    for store, day in ((naming, "2022-01-28"), (other_day, "2022-04-25")):
+        _ingest(store, [make("bridge"), make("bridge2", "2022-01-29")])
+        _ingest(store, [dated(make("late_weak", "2022-04-28"), day)])
+    assert naming.story_assignments()["late_weak"] == naming.story_assignments()["bridge"]
+    assert other_day.story_assignments()["late_weak"] != other_day.story_assignments()["bridge"]
+
+
 def test_report_of_same_kind_in_another_year_opens_its_own_story() -> None:
     undated, dated_apart = Store.open(":memory:"), Store.open(":memory:")
     _ingest(undated, [make("quake_turkey", None), make("quake_elazig_2010", None)])

@@ -1,7 +1,8 @@
-"""Choosing between two stories that would both take an article (``cluster.contest``)."""
+"""How a story is chosen: between two that would both take an article (``contest``), and the age bar."""
 
 from __future__ import annotations
 
+from storyline.stories import cluster
 from storyline.stories.cluster import Scored, contest, namespace_norms, split
 
 # Two title fights of one champion: the larger story's centroid weighs the shared terms more.
@@ -28,3 +29,13 @@ def test_of_two_stories_that_would_take_it_an_article_joins_the_one_whose_own_na
 
 def test_a_story_under_its_bar_is_no_contender() -> None:
     assert _contest(0.4, -0.01) == "first"
+
+
+def test_the_age_bar_counts_the_nearest_of_publication_and_the_days_an_article_names() -> None:
+    day = 86400.0
+    first, last = 10 * day, 12 * day
+    late = 100 * day
+    assert cluster.age_bar(late, first, last) > cluster.age_bar(late, first, last, [90 * day])
+    assert cluster.age_bar(late, first, last, [11 * day]) == cluster.JOIN_THRESHOLD
+    assert cluster.age_bar(late, first, last, [9 * day]) == cluster.JOIN_THRESHOLD  # the whole day meets the span
+    assert cluster.age_bar(late, first, last, [200 * day]) == cluster.age_bar(late, first, last)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.models import Entity, Granularity, Mention, TimeExpr
-from storyline.stories.features import article_terms
+from storyline.stories.features import article_terms, event_days, timestamp
 from tests.stories.articles import make
 
 
@@ -22,6 +22,13 @@ def test_features_day_dated_years_get_their_own_namespace() -> None:
 def test_features_undated_article_has_no_day_years() -> None:
     terms = article_terms(make("bridge"))
     assert not any(t.startswith(("d:", "t:")) for t in terms)
+
+
+def test_event_days_are_the_days_an_article_dates_events_to() -> None:
+    article = make("quake_elazig_2010", None)
+    article.timexes = [_timex("2010-03-08", "day"), _timex("2010-03-08", "day"), _timex("2009-11", "month"),
+                       _timex("2010-03-01", "day")]
+    assert event_days(article) == [timestamp("2010-03-01"), timestamp("2010-03-08")]
 
 
 def test_features_small_whole_numbers_are_not_terms() -> None:
