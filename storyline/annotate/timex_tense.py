@@ -9,6 +9,10 @@ _FUTURE_AUX = frozenset({"will", "'ll", "ll", "shall", "wo", "would", "'d"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})
 # Modals of obligation and advice: what they govern is still to be done.
 _ADVICE_AUX = frozenset({"should", "must"})
+# Modals that look ahead only in reported speech ("said talks could resume on Wednesday", the backshifted
+# "can"); elsewhere "could" is as often a past ability ("could not be located Wednesday"): on TempEval-3
+# "could" alone turned two right values wrong.
+_REPORTED_MODALS = frozenset({"could", "might", "may"})
 _PAST_TAGS = frozenset({"VBD"})
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 # Verbs whose infinitive complement is a plan: "plans to travel on Monday" looks ahead. Matched on the
@@ -216,7 +220,7 @@ def _governing_verb(token: Any) -> Any | None:
 def _verb_tense(verb: Any) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
-    if words & _FUTURE_AUX or _is_going_to(verb):
+    if words & _FUTURE_AUX or _is_going_to(verb) or (words & _REPORTED_MODALS and _reported(verb)):
         return "future"
     if words & _PAST_AUX or any(a.tag_ == "VBD" for a in auxes):
         return "past"
@@ -233,6 +237,12 @@ def _verb_tense(verb: Any) -> str | None:
     if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and verb.head.i != verb.i:
         return _verb_tense(verb.head)  # "would begin investigating ... on Wednesday": the tense of "would begin"
     return None
+
+
+def _reported(verb: Any) -> bool:
+    """Return whether a clause is what a past reporting verb says ("said [talks could resume]")."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.i != verb.i and head.tag_ == "VBD" and head.lower_.startswith(_REPORT_STEMS)
 
 
 def _is_going_to(verb: Any) -> bool:

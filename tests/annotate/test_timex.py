@@ -955,6 +955,18 @@ def test_timex_weekday_under_a_gerund_takes_the_tense_of_the_verb_it_completes(
     assert _one(text, "Wednesday", doc=nlp(text)).value == value
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The minister said talks could resume on Wednesday.", "2020-09-16"),
+        ("Neither he nor his grandparents could be located Wednesday in their hometown.", "2020-09-09"),
+    ],
+)
+def test_timex_could_looks_ahead_only_in_reported_speech(nlp: Any, text: str, value: str) -> None:
+    assert _one(text, "Wednesday", doc=nlp(text)).value == value
+
+
 @pytest.mark.parametrize("anchor", ["2020-08-25", "2020-10-20"])
 @pytest.mark.parametrize("span", ["from 2012 to 2015", "between 2012 and 2015", "in 2012-2015"])
 def test_timex_day_after_a_range_of_years_in_news_keeps_the_publication_year(anchor: str, span: str) -> None:
