@@ -134,8 +134,9 @@ def infer_year(anchor: date, month: int, day: int | None, tense: Tense | None) -
     if tense == "past":
         return after if ahead <= PAST_TENSE_SLACK_DAYS else before
     if tense in ("future", "present"):
-        behind = _days_ahead(anchor, before, month, day)
-        return before if day is not None and -behind <= FUTURE_TENSE_SLACK_DAYS else after
+        behind = -_days_ahead(anchor, before, month, day)
+        slack = FUTURE_TENSE_SLACK_DAYS if day is not None else FUTURE_TENSE_SLACK_MONTHS * 30
+        return before if behind <= slack else after
     return after if ahead <= NO_TENSE_SLACK_DAYS else before
 
 
@@ -147,6 +148,9 @@ NO_TENSE_SLACK_DAYS = 62
 # often dated the day after it was written ("must leave by Jan. 14" in a story dated Jan. 15). Chosen by
 # hand (a week), checked on TimeBank and the even-indexed AQUAINT files.
 FUTURE_TENSE_SLACK_DAYS = 7
+# The same for a month named without a day: the month just gone stays this year's ("agreed to meet during a
+# telephone call at the end of August", in September, is not next August). TimeBank and MEANTIME unchanged.
+FUTURE_TENSE_SLACK_MONTHS = 1
 
 
 def _year_before(anchor: date, month: int, day: int | None) -> int:

@@ -196,27 +196,42 @@ def _the(subject: list[Token], skip: set[int]) -> bool:
     return lost and min(subject, key=lambda t: t.i).pos_ in ("NOUN", "ADJ")
 
 
-def _phrase(token: Token, skip: set[int]) -> list[Token]:
-    """Return a phrase's tokens minus clauses, appositions and the date, cut to a few whole parts."""
+def _phrase(token: Token, skip: set[int], limit: int = SUMMARY_PART_LIMIT) -> list[Token]:
+    """Return a phrase's tokens minus clauses, appositions and the date, cut to at most ``limit`` in whole parts.
+
+    A part too long to keep whole is itself cut ("tore through [a fertiliser storage depot in the
+    Croatian port] of Rijeka"), so a verb is not left with a bare preposition.
+    """
     cut = CUT_DEPS - {"conj", "cc"} if token.dep_ in SUBJECT_DEPS else CUT_DEPS  # "Putin and Lukashenko"
     tokens = [t for t in token.subtree if t.i not in skip and not _under(t, token, cut)]
     tokens = sorted([*tokens, *_names_in_apposition(tokens, skip)], key=lambda t: t.i)
     if token.dep_ not in SUBJECT_DEPS:  # "the potential [to cause a tsunami]": an infinitive completes its noun
         tokens = sorted({*tokens, *(t for c in token.children if c.dep_ == "acl" and _is_infinitive(c)
                                    for t in _phrase(c, skip))}, key=lambda t: t.i)
-    if len(tokens) <= SUMMARY_PART_LIMIT:
+    if len(tokens) <= limit:
         return tokens
-    kept, pending = [t for t in tokens if t.i <= token.i][-SUMMARY_PART_LIMIT:], []
+    kept, pending = [t for t in tokens if t.i <= token.i][-limit:], []
     for child in token.rights:
         part = [t for t in tokens if child.left_edge.i <= t.i <= child.right_edge.i]
         if child.dep_ in ("cc", "punct"):
             pending.extend(part)  # an "and" joins only together with what it joins
             continue
-        if len(kept) + len(pending) + len(part) > SUMMARY_PART_LIMIT:
-            break  # "a 60-day state of emergency" keeps "of emergency", not half of "in eleven districts"
+        room = limit - len(kept) - len(pending)
+        if len(part) > room:
+            # "a 60-day state of emergency" keeps "of emergency", not half of "in eleven districts";
+            # only what the verb would lack its object without is cut to fit
+            cut_part = _phrase(child, skip, room) if not pending and _needs_object(kept) and room > 1 else []
+            if len(cut_part) > 1:
+                kept.extend(cut_part)
+            break
         kept.extend([*pending, *part])
         pending = []
     return kept
+
+
+def _needs_object(kept: list[Token]) -> bool:
+    """Return True when the phrase kept so far ends in a bare preposition ("through")."""
+    return bool(kept) and kept[-1].pos_ == "ADP"
 
 
 def _names_in_apposition(kept: list[Token], skip: set[int]) -> list[Token]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from storyline.annotate.timex import find_timexes
+from storyline.annotate.timex_calendar import infer_year
 from storyline.models import TimeExpr
 
 ANCHOR = "2020-09-11"  # a Friday
@@ -999,3 +1001,11 @@ def test_timex_deadline_a_past_verb_grants_time_until_looks_ahead(
         nlp: Any, text: str, weekday: str, value: str) -> None:
     found = [t for t in find_timexes(text, ANCHOR, nlp(text)) if weekday in t.text]
     assert len(found) == 1 and found[0].value.startswith(value), found
+
+
+@pytest.mark.parametrize(
+    ("month", "year"),
+    [(8, 2020), (7, 2021), (10, 2020)],  # the month just gone, one gone before it, one ahead
+)
+def test_timex_a_future_clause_keeps_the_month_just_gone_in_its_year(month: int, year: int) -> None:
+    assert infer_year(date(2020, 9, 11), month, None, "future") == year

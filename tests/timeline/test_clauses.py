@@ -147,3 +147,10 @@ def test_plural_noun_read_as_a_verb_gives_way_to_the_real_verb(parsed):
     text = "Senator Alma Ruiz visited the Lagoa pipeline works on September 2."
     assert summaries(parsed, text, [("September 2", "2020-09-02", "day")], published="2020-09-11") == [
         "Senator Alma Ruiz visited the Lagoa pipeline works"]
+
+
+def test_a_long_object_of_a_preposition_is_cut_not_dropped(parsed):
+    text = ("An explosion tore through a fertiliser storage depot in the Croatian port of Rijeka early on Tuesday, "
+            "killing seven workers, police said.")
+    assert summaries(parsed, text, [("Tuesday", "2023-03-14", "day")], published="2023-03-14") == [
+        "An explosion tore through a fertiliser storage depot"]
