@@ -36,9 +36,9 @@ SITE_TYPES = {"ORG", "FAC"}
 # is a date dispute even without a named actor. The nouns name the same events ("Tuesday's derailment").
 ONE_OFF_TRIGGERS = {"derail": "derail", "derailment": "derail", "crash": "crash", "collapse": "collapse",
                     "explode": "explode", "explosion": "explode", "sink": "sink", "sinking": "sink",
-                    "capsize": "capsize", "erupt": "erupt", "eruption": "erupt", "assassinate": "assassinate",
-                    "assassination": "assassinate", "resign": "resign", "resignation": "resign",
-                    "grounding": "aground"}
+                    "capsize": "capsize", "overturn": "capsize", "erupt": "erupt", "eruption": "erupt",
+                    "assassinate": "assassinate", "assassination": "assassinate", "resign": "resign",
+                    "resignation": "resign", "grounding": "aground"}
 ONE_OFF_KINDS = frozenset(ONE_OFF_TRIGGERS.values())
 # Once-only events that belong to a person rather than a place: the person, not a shared place, ties two reports.
 PERSONAL_ONE_OFF_KINDS = frozenset({"resign", "assassinate"})

@@ -339,6 +339,11 @@ def _mistagged_past(head: Token) -> bool:
     """Return True for a main verb tagged as a participle that has an active subject: a past tense.
 
     The small English model tags "Ardern, ..., announced on Thursday a ban" VBN when an apposition
-    and a date stand between subject and object.
+    and a date stand between subject and object, and "A passenger ferry capsized on Lake Victoria on
+    Thursday ..., the minister said" in a reported clause. Without an auxiliary a participle with an
+    active subject cannot be one.
     """
-    return head.tag_ == "VBN" and head.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in head.children)
+    if head.tag_ != "VBN" or head.dep_ not in ("ROOT", "ccomp", "conj"):
+        return False
+    children = list(head.children)
+    return any(c.dep_ == "nsubj" for c in children) and not any(c.dep_ in ("aux", "auxpass") for c in children)

@@ -254,6 +254,20 @@ def test_ships_running_off_two_days_without_aground_are_not_a_date_conflict():
     assert kinds([a, b]) == []
 
 
+def sinking(id, text, date, trigger):
+    """A report of the ferry Kisiwa going over on Lake Victoria, in the words of one outlet."""
+    a = article(id, text, id, [event(id, text, date, "The ferry went over on Lake Victoria", trigger, None,
+                                     ["Lake Victoria"], status="happened")], entities=[Entity("Lake Victoria", "LOC")])
+    a.events[0].subject = "ferry"
+    return a
+
+
+def test_a_ferry_that_capsized_on_one_day_and_overturned_on_another_is_a_date_conflict():
+    a = sinking("a", "The ferry Kisiwa capsized on Lake Victoria on Thursday.", "2022-09-15", "capsize")
+    b = sinking("b", "The ferry Kisiwa overturned on Lake Victoria on Wednesday.", "2022-09-14", "overturn")
+    assert kinds([a, b]) == ["date"]
+
+
 def resignation(id, text, date, person, summary):
     """A report of a resignation naming no place: the person alone ties it to another report."""
     return article(id, text, id, [event(id, text, date, summary, "resign", None, [person], status="happened")],

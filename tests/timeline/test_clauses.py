@@ -154,3 +154,11 @@ def test_a_long_object_of_a_preposition_is_cut_not_dropped(parsed):
             "killing seven workers, police said.")
     assert summaries(parsed, text, [("Tuesday", "2023-03-14", "day")], published="2023-03-14") == [
         "An explosion tore through a fertiliser storage depot"]
+
+
+def test_a_reported_participle_with_its_own_subject_reads_as_the_past(parsed):
+    text = ("A passenger ferry capsized on Lake Victoria on Thursday near Ukerewe island, killing at least 44 people, "
+            "Tanzania's transport minister said on Friday.")
+    got = summaries(parsed, text, [("Thursday", "2022-09-15", "day"), ("Friday", "2022-09-16", "day")],
+                    published="2022-09-16")
+    assert got == ["A passenger ferry capsized on Lake Victoria"]
