@@ -135,7 +135,7 @@ def merge_entities(existing: Entity, new: Entity) -> Entity:
 
 def _candidates(doc: Doc) -> list[Span]:
     """Return the cleaned entity mentions of the Doc plus titled names the recogniser missed, in text order."""
-    ents = _join_adjacent_places([part for e in doc.ents if e.label_ in ENTITY_LABELS for part in _split_at_commas(e)])
+    ents = _join_adjacent_names([part for e in doc.ents if e.label_ in ENTITY_LABELS for part in _split_at_commas(e)])
     spans = [s for s in (_clean(ent) for ent in ents) if s is not None]
     recovered = _untagged_titled_names(doc)
     recovered += _untagged_appositive_names(doc, {t for s in spans + recovered for t in range(s.start, s.end)})
@@ -153,18 +153,30 @@ def _split_at_commas(ent: Span) -> list[Span]:
         return [ent]
     bounds = [ent.start - 1, *commas, ent.end]
     parts = [(a + 1, b) for a, b in pairwise(bounds) if b > a + 1]
-    if not any(_named_in_apposition(ent.doc, a, b) for a, b in parts[1:]):
+    if _title_of_next_name(ent.doc, *parts[-1]):
+        parts = parts[:-1]  # "the jetty at [Bugorora, Transport Minister] Makame Mbarawa said"
+    elif not any(_named_in_apposition(ent.doc, a, b) for a, b in parts[1:]):
         return [ent]
     return [Span(ent.doc, a, b, label=ent.label_) for a, b in parts]
 
 
-def _join_adjacent_places(ents: list[Span]) -> list[Span]:
-    """Return the entities with two place names side by side on a line made one ("Upper" "Austria")."""
+def _title_of_next_name(doc: Doc, start: int, end: int) -> bool:
+    """Return whether tokens start..end are a title ("Transport Minister") of the name right after them."""
+    return end < len(doc) and is_title_word(doc[end - 1].text) and doc[end].is_title and doc[end].is_alpha
+
+
+def _join_adjacent_names(ents: list[Span]) -> list[Span]:
+    """Return the entities with two place names, or two person names, side by side on a line made one.
+
+    The small model splits "Upper Austria" into "Upper" and "Austria", and "Samia Suluhu Hassan" into
+    "Samia Suluhu" and "Hassan"; prose never puts two names next to each other without a comma or "and".
+    """
     out: list[Span] = []
     for ent in ents:
         prev = out[-1] if out else None
-        if (prev is not None and prev.end == ent.start and prev.label_ in _PLACE_LABELS
-                and ent.label_ in _PLACE_LABELS and prev[-1].whitespace_ == " "):  # fmt: skip
+        places = prev is not None and prev.label_ in _PLACE_LABELS and ent.label_ in _PLACE_LABELS
+        people = prev is not None and prev.label_ == ent.label_ == "PERSON"
+        if prev is not None and prev.end == ent.start and (places or people) and prev[-1].whitespace_ == " ":
             out[-1] = Span(ent.doc, prev.start, ent.end, label=ent.label_)
         else:
             out.append(ent)

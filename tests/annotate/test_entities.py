@@ -286,3 +286,15 @@ def test_an_honorific_and_surname_tagged_as_a_place_joins_the_person_of_that_sur
     found = find_entities(_tagged_doc(tokens, [(2, 4, "PERSON"), (8, 10, "GPE"), (11, 12, "ORG")]))
     assert [(e.name, e.type, e.aliases) for e in found] == [("Tomas Riquelme", "PERSON", ["Riquelme"]),
                                                             ("Corvex", "ORG", [])]
+
+
+def test_a_full_name_the_model_splits_in_two_is_one_person() -> None:
+    people = _people("President Samia Suluhu Hassan declared three days of national mourning.")
+    assert list(people) == ["Samia Suluhu Hassan"]
+    assert [r.role for r in people["Samia Suluhu Hassan"].roles] == ["president"]
+
+
+def test_a_title_run_into_the_place_before_it_belongs_to_the_name_after_it() -> None:
+    text = "The ferry overturned near the jetty at Bugorora, Transport Minister Makame Mbarawa told reporters."
+    names = {e.name for e in _entities(text)}
+    assert "Bugorora" in names and not any("Minister" in n for n in names)
