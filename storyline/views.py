@@ -13,7 +13,12 @@ MAX_STORY_ENTITIES = 30
 
 
 def story_entities(articles: Iterable[Article], limit: int = MAX_STORY_ENTITIES) -> list[Entity]:
-    """Return the entities of a story's articles, merged by global id, most widely reported first."""
+    """Return the entities of a story's articles, merged by global id, most widely reported first.
+
+    Entities of one name but different types are one entry too: within a story "Adria Agro" is one
+    company even where the recogniser called it a person in one report (its type and id are those of
+    the most widely reported reading).
+    """
     merged: dict[str, Entity] = {}
     reach: Counter[str] = Counter()
     for article in articles:
@@ -21,10 +26,21 @@ def story_entities(articles: Iterable[Article], limit: int = MAX_STORY_ENTITIES)
             key = entity.id or f"{entity.type}:{entity.name.lower()}"
             reach[key] += 1
             into = merged.setdefault(key, Entity(entity.name, entity.type, id=entity.id))
-            into.aliases = sorted(set(into.aliases) | set(entity.aliases))
-            into.roles += [_role_of(r, article) for r in entity.roles if r.role not in {x.role for x in into.roles}]
+            _absorb(into, entity.aliases, [_role_of(r, article) for r in entity.roles])
     ranked = sorted(merged, key=lambda k: (-reach[k], merged[k].name))
-    return [merged[k] for k in ranked[:limit]]
+    kept: dict[str, Entity] = {}
+    for key in ranked:
+        entity = merged[key]
+        first = kept.setdefault(entity.name.lower(), entity)
+        if first is not entity:
+            _absorb(first, entity.aliases, entity.roles)
+    return list(kept.values())[:limit]
+
+
+def _absorb(into: Entity, aliases: Iterable[str], roles: Iterable[Role]) -> None:
+    """Add aliases and roles (one per role name) to an entity."""
+    into.aliases = sorted(set(into.aliases) | set(aliases))
+    into.roles += [r for r in roles if r.role not in {x.role for x in into.roles}]
 
 
 def full_story(store: Store, story_id: str) -> Story | None:
