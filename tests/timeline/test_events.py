@@ -36,26 +36,31 @@ def test_when_clause_with_a_pronoun_dates_its_main_clause(parsed):
     assert event.summary == "Putin promised Belarus a $1.5 billion loan" and event.date == "2020-09-14"
 
 
-def test_a_date_the_sentence_denies_does_not_date_the_event(parsed):
-    article, doc = parsed("The chief executive said the depot had passed an inspection in January, not in February.",
-                          [("January", "2023-01", "month"), ("February", "2023-02", "month")],
-                          published="2023-03-15")
+def _only_event(parsed, text, timexes, published):
+    """Return the one event extracted from a hand-made, parsed article."""
+    article, doc = parsed(text, timexes, published=published)
     [event] = extract_events(article, doc)
+    return event
+
+
+JANUARY_AND_FEBRUARY = [("January", "2023-01", "month"), ("February", "2023-02", "month")]
+
+
+def test_a_date_the_sentence_denies_does_not_date_the_event(parsed):
+    text = "The chief executive said the depot had passed an inspection in January, not in February."
+    event = _only_event(parsed, text, JANUARY_AND_FEBRUARY, "2023-03-15")
     assert event.summary == "The depot had passed an inspection" and event.date == "2023-01"
 
 
 def test_what_a_statement_says_is_a_reported_event(parsed):
-    article, doc = parsed("Adria Agro said in a statement that the depot had passed a safety inspection in February.",
-                          [("February", "2023-02", "month")], published="2023-03-14")
-    [event] = extract_events(article, doc)
+    text = "Adria Agro said in a statement that the depot had passed a safety inspection in February."
+    event = _only_event(parsed, text, JANUARY_AND_FEBRUARY[1:], "2023-03-14")
     assert event.summary == "The depot had passed a safety inspection" and event.status == "reported"
 
 
 def test_of_two_dates_of_one_granularity_the_first_dates_the_clause(parsed):
-    article, doc = parsed("The depot was inspected in January and in February.",
-                          [("January", "2023-01", "month"), ("February", "2023-02", "month")],
-                          published="2023-03-15")
-    [event] = extract_events(article, doc)
+    event = _only_event(parsed, "The depot was inspected in January and in February.", JANUARY_AND_FEBRUARY,
+                        "2023-03-15")
     assert event.date == "2023-01"
 
 
