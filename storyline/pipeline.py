@@ -173,8 +173,8 @@ def ingest(store: Store, paths: Sequence[str], *, stdin: BinaryIO | None = None,
     """Read every input in ``paths`` into ``store``; return what was new, known, skipped and failed."""
     stages = list(stages if stages is not None else default_stages())
     check_order(stages)
-    files, missing = sources.expand(paths)
-    report = IngestReport(failed=list(missing))
+    files, problems = sources.expand(paths)
+    report = IngestReport(failed=[p for p in problems if p.fatal], skipped=[p for p in problems if not p.fatal])
     batch = _Batch(store, stages, batch_size, report)
     for path in files:
         for item in sources.read_input(path, stdin):

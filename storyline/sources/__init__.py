@@ -19,7 +19,7 @@ from storyline.errors import InputError
 from storyline.models import InputProblem, Origin, RawDocument
 from storyline.settings import MAX_DECOMPRESSED_BYTES, MAX_DOCUMENT_CHARS, MAX_INPUT_BYTES
 from storyline.sources.decode import decode
-from storyline.sources.detect import sniff_bytes, sniff_text
+from storyline.sources.detect import not_news, sniff_bytes, sniff_text
 from storyline.sources.feeds import read_feed
 from storyline.sources.jsonl import read_jsonl
 from storyline.sources.warc import read_warc
@@ -31,27 +31,38 @@ __all__ = ["STDIN", "expand", "read_bytes", "read_input"]
 
 
 def expand(paths: Sequence[str]) -> tuple[list[str], list[InputProblem]]:
-    """Return the files named by ``paths`` (folders recursively, globs expanded) and the names that match nothing."""
+    """Return the files named by ``paths`` (folders recursively, globs expanded) and the problems met.
+
+    The problems are the names that match nothing (failures) and the files of a folder that hold
+    no news by their extension (skipped, ``sources.detect.NOT_NEWS_EXTENSIONS``).
+    """
     files: list[str] = []
-    missing: list[InputProblem] = []
+    problems: list[InputProblem] = []
     for name in paths:
         found = _expand_one(name)
         if not found:
-            missing.append(InputProblem(name, None, "no such file or directory" if not glob.has_magic(name)
-                                        else "the pattern matches no file"))
-        files.extend(f for f in found if f not in files)
-    return files, missing
+            problems.append(InputProblem(name, None, "no such file or directory" if not glob.has_magic(name)
+                                         else "the pattern matches no file"))
+        for file, walked in found:
+            passed_over = not_news(file) if walked else None  # a file named (or matched) on its own is read
+            if passed_over:
+                problems.append(InputProblem(file, None, f"not a news input ({passed_over} file); name it to read it",
+                                             fatal=False))
+            elif file not in files:
+                files.append(file)
+    return files, problems
 
 
-def _expand_one(name: str) -> list[str]:
+def _expand_one(name: str) -> list[tuple[str, bool]]:
+    """Return the files a name stands for, each with whether it was found by walking a folder."""
     if name == STDIN:
-        return [STDIN]
+        return [(STDIN, False)]
     if glob.has_magic(name):
         return [f for m in sorted(glob.glob(name, recursive=True)) for f in _expand_one(m)]
     path = Path(name)
     if path.is_dir():
-        return [str(p) for p in sorted(path.rglob("*")) if p.is_file() and not _hidden(p, path)]
-    return [name] if path.is_file() else []
+        return [(str(p), True) for p in sorted(path.rglob("*")) if p.is_file() and not _hidden(p, path)]
+    return [(name, False)] if path.is_file() else []
 
 
 def _hidden(path: Path, root: Path) -> bool:

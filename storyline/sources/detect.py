@@ -17,6 +17,26 @@ _EXTENSIONS: dict[str, InputFormat] = {
 }
 
 
+# Files a folder walk passes over (reported as skipped): code, configuration, tables, documents, media,
+# archives and databases are never news, though most of them decode as text and would be read as a
+# plain-text dump. Saved pages keep their server's extension (.php, .asp) and are read.
+NOT_NEWS_EXTENSIONS = frozenset(
+    ".py .pyc .ipynb .js .mjs .ts .css .scss .sh .bat .ps1 .c .h .cpp .java .go .rs .rb .pl .r .sql "
+    ".yaml .yml .toml .ini .cfg .conf .lock .log .csv .tsv .parquet .xls .xlsx .ods .doc .docx .odt .pdf .ppt "
+    ".pptx .png .jpg .jpeg .gif .svg .webp .ico .bmp .tif .tiff .mp3 .mp4 .m4a .wav .avi .mov .webm .zip "
+    ".tar .tgz .bz2 .xz .7z .rar .db .sqlite .sqlite3 .db-wal .db-shm .exe .dll .so .dylib .whl".split()
+)
+
+
+def not_news(name: str) -> str | None:
+    """Return the extension of a file that holds no news by its name (".py", ".tar.gz"), else None."""
+    lowered = name.lower()
+    if lowered.endswith(".tar.gz"):
+        return ".tar.gz"
+    suffix = "." + lowered.rsplit(".", 1)[-1] if "." in lowered.rsplit("/", 1)[-1] else ""
+    return suffix if suffix in NOT_NEWS_EXTENSIONS else None
+
+
 def sniff_bytes(head: bytes) -> InputFormat | None:
     """Return "warc" when the first bytes are a WARC record header."""
     return "warc" if head.lstrip()[:5] in (b"WARC/", b"warc/") else None

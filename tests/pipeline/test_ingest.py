@@ -41,6 +41,14 @@ def test_bad_inputs_are_reported_and_the_others_still_stored(store, write):
         "empty file", "no such file or directory", "not valid JSON"]
 
 
+def test_a_folder_of_news_and_code_stores_the_news_and_counts_the_code_as_skipped(store, write, tmp_path):
+    write("inbox/dump.txt", DUMP)
+    write("inbox/scrape.py", "for url in URLS:\n    print(fetch(url))\n")
+    report = ingest(store, [str(tmp_path / "inbox")], stages=default_stages(annotate=False))
+    assert (report.new, report.failed) == (1, [])
+    assert [p.path.rsplit("/", 1)[1] for p in report.skipped] == ["scrape.py"]
+
+
 def test_articles_of_a_batch_are_stored_in_publication_order(store, write):
     lines = [wire(1, "2020-09-12T10:00:00+00:00"), wire(2, "2020-09-10T10:00:00+00:00"), wire(3, "2020-09-11")]
     ingest(store, [write("wire.jsonl", "\n".join(lines))], stages=default_stages(annotate=False))

@@ -185,6 +185,18 @@ def test_expand_walks_folders_and_globs_and_reports_missing_paths(tmp_path, writ
     assert [m.reason for m in missing] == ["no such file or directory"]
 
 
+def test_a_folder_walk_skips_files_that_hold_no_news_but_reads_them_when_named(tmp_path, write):
+    write("in/a.html", PAGE)
+    write("in/make_feed.py", "import json\nprint(json.dumps({'text': 'x'}))\n")
+    write("in/counts.csv", "day,detained\n2020-08-26,33\n")
+    files, problems = expand([str(tmp_path / "in")])
+    assert [f.rsplit("/", 1)[1] for f in files] == ["a.html"]
+    assert [(p.path.rsplit("/", 1)[1], p.fatal) for p in problems] == [("counts.csv", False), ("make_feed.py", False)]
+    assert "not a news input (.csv file)" in problems[0].reason
+    named, problems = expand([str(tmp_path / "in" / "make_feed.py")])
+    assert len(named) == 1 and problems == []
+
+
 def test_stdin_is_read_when_path_is_dash():
     [doc] = [d for d in read_input("-", io.BytesIO(PAGE.encode())) if isinstance(d, RawDocument)]
     assert doc.origin.path == "<stdin>"
