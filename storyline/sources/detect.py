@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 
 from storyline.models import InputFormat
 
@@ -30,10 +31,9 @@ NOT_NEWS_EXTENSIONS = frozenset(
 
 def not_news(name: str) -> str | None:
     """Return the extension of a file that holds no news by its name (".py", ".tar.gz"), else None."""
-    lowered = name.lower()
-    if lowered.endswith(".tar.gz"):
+    if name.lower().endswith(".tar.gz"):
         return ".tar.gz"
-    suffix = "." + lowered.rsplit(".", 1)[-1] if "." in lowered.rsplit("/", 1)[-1] else ""
+    suffix = PurePath(name).suffix.lower()
     return suffix if suffix in NOT_NEWS_EXTENSIONS else None
 
 

@@ -165,7 +165,7 @@ def namespace_norms(weights: dict[str, float]) -> dict[str, float]:
 
 
 def age_bar(article_ts: float | None, first_ts: float | None, last_ts: float | None,
-            event_days: Sequence[float] = ()) -> float:
+            days: Sequence[float] = ()) -> float:
     """Return the similarity a story needs to take this article, given the time gap.
 
     The gap is the smaller of the article's own and that of the days it dates events to
@@ -176,7 +176,7 @@ def age_bar(article_ts: float | None, first_ts: float | None, last_ts: float | N
     if article_ts is None or first_ts is None or last_ts is None:
         return JOIN_THRESHOLD
     gap = min([_gap(article_ts, article_ts, first_ts, last_ts),
-               *(_gap(day, day + _DAY, first_ts, last_ts) for day in event_days)])
+               *(_gap(day, day + _DAY, first_ts, last_ts) for day in days)])
     return JOIN_THRESHOLD + AGE_SLOPE * math.log1p(gap / _DAY / AGE_SCALE_DAYS)
 
 
