@@ -7,6 +7,13 @@ from storyline.models import Article, Origin, TimeExpr
 from storyline.timeline.events import event_consumer, extract_events
 
 
+def _only_event(parsed, text, timexes, **kw):
+    """Return the one event extracted from a hand-made, parsed article."""
+    article, doc = parsed(text, timexes, **kw)
+    [event] = extract_events(article, doc)
+    return event
+
+
 def test_event_in_past_is_happened_with_clause_summary(parsed):
     article, doc = parsed(
         "Masked men detained Maria Kolesnikova in central Minsk on Monday, witnesses in the crowd recalled.",
@@ -22,25 +29,16 @@ def test_event_in_past_is_happened_with_clause_summary(parsed):
 
 
 def test_event_with_will_is_planned(parsed):
-    article, doc = parsed("Lukashenko will meet Putin in Sochi on September 14.",
-                          [("September 14", "2020-09-14", "day")], published="2020-09-10")
-    [event] = extract_events(article, doc)
+    event = _only_event(parsed, "Lukashenko will meet Putin in Sochi on September 14.",
+                        [("September 14", "2020-09-14", "day")], published="2020-09-10")
     assert event.status == "planned"
     assert event.summary == "Lukashenko will meet Putin"
 
 
 def test_when_clause_with_a_pronoun_dates_its_main_clause(parsed):
-    article, doc = parsed("Putin promised Belarus a $1.5 billion loan when he met Lukashenko in Sochi on Monday.",
-                          [("Monday", "2020-09-14", "day")], published="2020-09-14")
-    [event] = extract_events(article, doc)
+    event = _only_event(parsed, "Putin promised Belarus a $1.5 billion loan when he met Lukashenko in Sochi on Monday.",
+                        [("Monday", "2020-09-14", "day")], published="2020-09-14")
     assert event.summary == "Putin promised Belarus a $1.5 billion loan" and event.date == "2020-09-14"
-
-
-def _only_event(parsed, text, timexes, published):
-    """Return the one event extracted from a hand-made, parsed article."""
-    article, doc = parsed(text, timexes, published=published)
-    [event] = extract_events(article, doc)
-    return event
 
 
 JANUARY_AND_FEBRUARY = [("January", "2023-01", "month"), ("February", "2023-02", "month")]
@@ -48,49 +46,45 @@ JANUARY_AND_FEBRUARY = [("January", "2023-01", "month"), ("February", "2023-02",
 
 def test_a_date_the_sentence_denies_does_not_date_the_event(parsed):
     text = "The chief executive said the depot had passed an inspection in January, not in February."
-    event = _only_event(parsed, text, JANUARY_AND_FEBRUARY, "2023-03-15")
+    event = _only_event(parsed, text, JANUARY_AND_FEBRUARY, published="2023-03-15")
     assert event.summary == "The depot had passed an inspection" and event.date == "2023-01"
 
 
 def test_what_a_statement_says_is_a_reported_event(parsed):
     text = "Adria Agro said in a statement that the depot had passed a safety inspection in February."
-    event = _only_event(parsed, text, JANUARY_AND_FEBRUARY[1:], "2023-03-14")
+    event = _only_event(parsed, text, JANUARY_AND_FEBRUARY[1:], published="2023-03-14")
     assert event.summary == "The depot had passed a safety inspection" and event.status == "reported"
 
 
 def test_of_two_dates_of_one_granularity_the_first_dates_the_clause(parsed):
     event = _only_event(parsed, "The depot was inspected in January and in February.", JANUARY_AND_FEBRUARY,
-                        "2023-03-15")
+                        published="2023-03-15")
     assert event.date == "2023-01"
 
 
 def test_when_clause_naming_its_subject_is_its_own_event(parsed):
-    article, doc = parsed("Talks stalled when the Kremlin rejected the offer on Monday.",
-                          [("Monday", "2020-09-14", "day")], published="2020-09-15")
-    [event] = extract_events(article, doc)
+    event = _only_event(parsed, "Talks stalled when the Kremlin rejected the offer on Monday.",
+                        [("Monday", "2020-09-14", "day")], published="2020-09-15")
     assert event.summary == "The Kremlin rejected the offer"
 
 
 def test_event_after_publication_date_is_planned(parsed):
-    article, doc = parsed("The opposition calls a march through Minsk on Sunday.",
-                          [("Sunday", "2020-08-30", "day")], published="2020-08-27")
-    [event] = extract_events(article, doc)
+    event = _only_event(parsed, "The opposition calls a march through Minsk on Sunday.",
+                        [("Sunday", "2020-08-30", "day")], published="2020-08-27")
     assert event.status == "planned"
 
 
 def test_event_attributed_with_said_is_reported(parsed):
-    article, doc = parsed("Police detained 33 protesters in Minsk on Wednesday, the interior ministry said.",
-                          [("Wednesday", "2020-08-26", "day")])
-    [event] = extract_events(article, doc)
+    event = _only_event(parsed, "Police detained 33 protesters in Minsk on Wednesday, the interior ministry said.",
+                        [("Wednesday", "2020-08-26", "day")])
     assert event.status == "reported"
     assert event.summary == "Police detained 33 protesters"
     assert event.numbers == {"detain/people": "33"}
 
 
 def test_event_attributed_with_according_to_is_reported(parsed):
-    article, doc = parsed("According to TASS, 34 people were detained on August 26.",
-                          [("August 26", "2020-08-26", "day")])
-    [event] = extract_events(article, doc)
+    event = _only_event(parsed, "According to TASS, 34 people were detained on August 26.",
+                        [("August 26", "2020-08-26", "day")])
     assert event.status == "reported"
     assert event.numbers == {"detain/people": "34"}
 
@@ -107,31 +101,28 @@ def test_quote_is_exact_substring_of_article_text(parsed):
 
 
 def test_date_on_event_noun_makes_noun_the_trigger(parsed):
-    article, doc = parsed("The protest on August 26 drew thousands of people.", [("August 26", "2020-08-26", "day")])
-    [event] = extract_events(article, doc)
+    event = _only_event(parsed, "The protest on August 26 drew thousands of people.",
+                        [("August 26", "2020-08-26", "day")])
     assert event.trigger == "protest"
     assert event.summary == "The protest drew thousands of people"
 
 
 def test_idiom_names_its_event_and_the_subject_noun_is_kept(parsed):
     text = "The regional train left the tracks on Monday, police said."
-    article, doc = parsed(text, [("Monday", "2023-03-06", "day")], published="2023-03-08")
-    [event] = extract_events(article, doc)
+    event = _only_event(parsed, text, [("Monday", "2023-03-06", "day")], published="2023-03-08")
     assert (event.trigger, event.subject) == ("derail", "train")
 
 
 def test_event_noun_has_no_subject_of_its_own(parsed):
     text = "The death toll from Tuesday's derailment has risen to four."
-    article, doc = parsed(text, [("Tuesday", "2023-03-07", "day")], published="2023-03-08")
-    [event] = extract_events(article, doc)
+    event = _only_event(parsed, text, [("Tuesday", "2023-03-07", "day")], published="2023-03-08")
     assert (event.trigger, event.subject) == ("derailment", None)
     assert event.summary == "The derailment"
 
 
 def test_event_noun_inside_the_subject_is_the_event_not_the_clause(parsed):
     text = "The death toll from Tuesday's derailment of a regional train has risen to four."
-    article, doc = parsed(text, [("Tuesday", "2023-03-07", "day")], published="2023-03-08")
-    [event] = extract_events(article, doc)
+    event = _only_event(parsed, text, [("Tuesday", "2023-03-07", "day")], published="2023-03-08")
     assert event.summary == "The derailment of a regional train"
 
 
@@ -152,8 +143,7 @@ def test_date_of_a_thing_from_that_day_dates_no_event(parsed):
 
 def test_shortly_before_a_time_dates_the_event(parsed):
     text = "The train left the rails shortly before 9 p.m. on Tuesday."
-    article, doc = parsed(text, [("9 p.m. on Tuesday", "2023-03-07T21:00", "minute")], published="2023-03-08")
-    [event] = extract_events(article, doc)
+    event = _only_event(parsed, text, [("9 p.m. on Tuesday", "2023-03-07T21:00", "minute")], published="2023-03-08")
     assert event.trigger == "derail"
 
 
@@ -171,8 +161,8 @@ def test_durations_and_vague_references_yield_no_events(parsed):
 
 
 def test_partitive_count_keeps_the_part_not_the_whole(parsed):
-    article, doc = parsed("Three of the four occupants were injured on Monday.", [("Monday", "2020-08-24", "day")])
-    [event] = extract_events(article, doc)
+    event = _only_event(parsed, "Three of the four occupants were injured on Monday.",
+                        [("Monday", "2020-08-24", "day")])
     assert event.numbers == {"injure/people": "3"}
 
 
@@ -210,16 +200,14 @@ def test_consumer_works_on_the_tagged_doc_annotate_hands_over():
 
 
 def test_conjoined_verb_borrows_its_subject(parsed):
-    article, doc = parsed("Lukashenko flew out of Minsk early and arrived in Moscow on Monday.",
-                          [("Monday", "2020-09-14", "day")], published="2020-09-15")
-    [event] = extract_events(article, doc)
+    event = _only_event(parsed, "Lukashenko flew out of Minsk early and arrived in Moscow on Monday.",
+                        [("Monday", "2020-09-14", "day")], published="2020-09-15")
     assert event.summary == "Lukashenko arrived in Moscow"
 
 
 def test_reporting_verb_summary_keeps_what_was_said(parsed):
-    article, doc = parsed("On Friday, Kremlin spokesman Dmitry Peskov said the two leaders would meet soon.",
-                          [("Friday", "2020-09-11", "day")], published="2020-09-12")
-    [event] = extract_events(article, doc)
+    event = _only_event(parsed, "On Friday, Kremlin spokesman Dmitry Peskov said the two leaders would meet soon.",
+                        [("Friday", "2020-09-11", "day")], published="2020-09-12")
     assert event.summary == "Kremlin spokesman Dmitry Peskov said the two leaders would meet"
     assert event.status == "reported"
 
@@ -254,14 +242,12 @@ def test_agency_dateline_with_its_country_state_or_accented_capitals_stays_out_o
 
 
 def test_share_a_rate_was_set_to_is_a_quantity_and_the_old_level_is_not(parsed):
-    article, doc = parsed("The central bank raised its deposit rate on Thursday to 4.5% from 4%, the bank said.",
-                          [("Thursday", "2025-06-12", "day")], published="2025-06-12")
-    [event] = extract_events(article, doc)
+    event = _only_event(parsed, "The central bank raised its deposit rate on Thursday to 4.5% from 4%, the bank said.",
+                        [("Thursday", "2025-06-12", "day")], published="2025-06-12")
     assert event.numbers == {"raise deposit rate to/percent": "4.5"}
 
 
 def test_share_a_running_figure_rose_to_is_not_a_quantity(parsed):
-    article, doc = parsed("Inflation rose to 5.1% in May, the statistics office said.",
-                          [("May", "2025-05", "month")], published="2025-06-12")
-    [event] = extract_events(article, doc)
+    event = _only_event(parsed, "Inflation rose to 5.1% in May, the statistics office said.",
+                        [("May", "2025-05", "month")], published="2025-06-12")
     assert event.numbers == {}
