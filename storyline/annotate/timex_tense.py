@@ -117,7 +117,7 @@ def _expected_in_report(verb: Any, token: Any) -> bool:
     ("forecasters said snow was expected on Monday", "officials said the report was due Wednesday"): the
     backshifted "was" of reported speech, not a past expectation ("the delegation, which was expected on
     Monday, arrived late"), nor one in the past perfect or called off."""
-    if verb.dep_ != "ccomp" or verb.head.tag_ != "VBD" or not verb.head.lower_.startswith(_REPORT_STEMS):
+    if not _reported(verb):
         return False
     if _pluperfect(verb) or _CALLED_OFF.search(token.sent.text):
         return False
